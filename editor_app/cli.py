@@ -1,0 +1,92 @@
+"""`editor-app`: the GUI by default, headless subcommands for scripts, CI and IT staff.
+
+Subcommand modules are imported only when chosen, so `editor-app detect` starts without loading Qt
+or the database. Each module in :mod:`editor_app.commands` offers ``configure(parser)`` and
+``run(args) -> int``. Exit status: 0 success, 1 findings/errors the command reports, 2 bad usage or
+unreadable input (always with a clear message, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from editor_app import __version__
+
+# name -> (module under editor_app.commands, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "detect": ("detect", "detect how Vietnamese text files are encoded"),
+    "convert": ("convert", "convert TXT/HTML/DOCX/DOC/RTF to Unicode NFC (TCVN 6909)"),
+    "check": ("check", "check files and draft packages against the portal's rules"),
+    "profiles": ("profiles", "list the portal profiles"),
+    "deadline": ("deadline", "compute a publication deadline in working days"),
+}
+
+
+def _base_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="editor-app",
+        description="Editorial workstation for Vietnamese provincial portals. "
+        "Without a subcommand, starts the desktop app.",
+        epilog="subcommands: "
+        + "; ".join(f"{name}: {text}" for name, (_, text) in COMMANDS.items()),
+    )
+    parser.add_argument("--version", action="version", version=f"editor-app {__version__}")
+    parser.add_argument("--home", metavar="DIR",
+                        help="keep data, settings, logs and cache under DIR (also EDITOR_APP_HOME)")
+    return parser
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = _base_parser()
+    parser.add_argument("--self-test", action="store_true",
+                        help="start offscreen-capable, open the main window, touch the store and "
+                        "resources, exit 0 on success")
+    parser.add_argument("--no-error-dialogs", action="store_true",
+                        help="log errors instead of showing dialogs (tests, IT scripts)")
+    parser.add_argument("--lang", choices=("vi", "en"), help="interface language for this run")
+    parser.add_argument("--no-demo-portal", action="store_true",
+                        help="do not start the local demo portal when no portal is configured")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    command = _first_positional(args_list)
+    if command is None:
+        args = _gui_parser().parse_args(args_list)
+        from editor_app.ui.app import run_gui  # Qt is loaded only for the GUI
+
+        return run_gui(args)
+    if command not in COMMANDS:
+        _base_parser().error(f"unknown command {command!r}; choose from {', '.join(COMMANDS)}")
+    module = importlib.import_module(f"editor_app.commands.{COMMANDS[command][0]}")
+    parser = _base_parser()
+    sub = parser.add_subparsers(dest="command", required=True)
+    module.configure(sub.add_parser(command, help=COMMANDS[command][1]))
+    args = parser.parse_args(args_list)
+    try:
+        return int(module.run(args))
+    except KeyboardInterrupt:
+        return 130
+
+
+def _first_positional(argv: list[str]) -> str | None:
+    """The subcommand, skipping global options (``--home DIR`` takes a value)."""
+    skip_next = False
+    for item in argv:
+        if skip_next:
+            skip_next = False
+            continue
+        if item == "--home":
+            skip_next = True
+            continue
+        if not item.startswith("-"):
+            return item
+    return None
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

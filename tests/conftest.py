@@ -1,0 +1,32 @@
+"""Shared test setup: Qt offscreen, a temporary app home per test, the real shared test data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("EDITOR_APP_HOME", None)
+os.environ.pop("EDITOR_APP_PRESET", None)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+REAL_DATA = PROJECT_ROOT.parent / "shared" / "testdata" / "real"
+
+
+@pytest.fixture
+def app_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh app home: data, settings, logs and cache all under one temporary folder."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("EDITOR_APP_HOME", str(home))
+    monkeypatch.setenv("EDITOR_APP_PRESET", str(tmp_path / "no-preset.json"))
+    return home
+
+
+@pytest.fixture
+def real_data() -> Path:
+    """shared/testdata/real, or skip: those files are never copied into the project."""
+    if not REAL_DATA.is_dir():
+        pytest.skip("shared/testdata/real is not present beside the project")
+    return REAL_DATA
