@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "check files and draft packages against the portal's rules"),
     "profiles": ("profiles", "list the portal profiles"),
     "deadline": ("deadline", "compute a publication deadline in working days"),
+    "config": ("config", "show or set settings (IT presets included)"),
 }
 
 

@@ -32,5 +32,5 @@ class DiskFullError(UserError):
     """The disk holding the app's data is full."""
 
 
-class Cancelled(Exception):  # noqa: N818 - a signal, not an error
+class Cancelled(Exception):
     """Raised inside long work when the user cancelled; presenters ignore it silently."""

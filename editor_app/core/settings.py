@@ -145,6 +145,10 @@ class Settings:
         self._user[key] = _coerce(spec, value)
         self._save()
 
+    def user_keys(self) -> list[str]:
+        """Keys the user has set themselves (for showing where a value comes from)."""
+        return list(self._user)
+
     def items(self) -> Iterator[tuple[SettingSpec, Any]]:
         for spec in SCHEMA:
             yield spec, self.get(spec.key)
