@@ -1,0 +1,148 @@
+"""Choosing the encoding of every run, once per document, the same way for every format.
+
+The font is the first witness: a run in `.VnTime` was typed in TCVN3, one in `VNI-Times` in VNI.
+But fonts lie in both directions. A style may still name `.VnTime` while the text was retyped in
+Unicode (converting it again would ruin it), and a run in Times New Roman may hold TCVN3 bytes
+whose font was swapped by hand. So the content decides wherever it can:
+
+* a run holding real Vietnamese Unicode letters (ộ, ư, đ …) is Unicode, whatever its font;
+* a run of plain ASCII takes its font's encoding (only the uppercase of `.VnTimeH` changes it);
+* the rest (Latin-1 looking letters only, "bé tµi chÝnh" or "Tài chính") is decided per group of
+  runs sharing an encoding, by the text engine's detector over all of the group's text, which is
+  far more reliable than one short run.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from editor_app.validation.documents.model import Document, Paragraph, Run
+from editor_app.validation.text.fonts import font_encoding
+
+UNICODE = "unicode"
+_LEGACY = {"tcvn3", "vni", "viscii", "vps", "viqr", "cp1258"}
+_SAMPLE_LIMIT = 200_000
+_DETECT_CONFIDENCE = 0.8
+_CP1252_HIGH = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """How one run's text becomes Unicode; ``source`` says what decided it (font/content/forced)."""
+
+    encoding: str
+    uppercase: bool = False
+    source: str = "content"
+
+    @property
+    def legacy(self) -> bool:
+        return self.encoding != UNICODE
+
+
+UNICODE_DECISION = Decision(UNICODE)
+
+
+@dataclass
+class Plan:
+    """The decision for every run of a document, keyed by the run object's identity."""
+
+    decisions: dict[int, Decision] = field(default_factory=dict)
+    legacy_fonts_on_unicode: set[str] = field(default_factory=set)
+
+    def decide(self, run: Run) -> Decision:
+        return self.decisions.get(id(run), UNICODE_DECISION)
+
+
+def has_vietnamese_unicode(text: str) -> bool:
+    """True when ``text`` holds a letter only Unicode Vietnamese has (outside Latin-1)."""
+    for ch in text:
+        if ord(ch) > 0xFF and ch not in _CP1252_HIGH:
+            base = unicodedata.decomposition(ch)
+            if base and "LATIN" in unicodedata.name(ch, ""):
+                return True
+            if ch in "ĂăĐđƠơƯư":
+                return True
+    return False
+
+
+def _ambiguous(text: str) -> bool:
+    return not text.isascii() and not has_vietnamese_unicode(text)
+
+
+def plan_document(document: Document, from_encoding: str | None = None) -> Plan:
+    """Decide every run of ``document``; ``from_encoding`` applies to runs without a legacy font."""
+    plan = Plan()
+    groups: dict[str | None, list[Run]] = {}
+    for _, _, paragraph in document.paragraphs():
+        for run in paragraph.runs:
+            info = font_encoding(run.font)
+            key = info.encoding if info else None
+            if info and run.text.isascii():
+                plan.decisions[id(run)] = Decision(info.encoding, info.uppercase, "font")
+            elif _ambiguous(run.text):
+                groups.setdefault(key, []).append(run)
+            elif info and run.font:
+                plan.legacy_fonts_on_unicode.add(run.font)
+    for key, runs in groups.items():
+        encoding = _group_encoding(key, runs, from_encoding)
+        for run in runs:
+            info = font_encoding(run.font)
+            if encoding == UNICODE:
+                if info and run.font:
+                    plan.legacy_fonts_on_unicode.add(run.font)
+                continue
+            source = "font" if info else ("forced" if from_encoding else "content")
+            plan.decisions[id(run)] = Decision(encoding, bool(info and info.uppercase), source)
+    return plan
+
+
+def _group_encoding(key: str | None, runs: list[Run], from_encoding: str | None) -> str:
+    sample = _sample(run.text for run in runs)
+    detected, confidence = _detect(sample)
+    if key is not None:
+        # A legacy font: its own encoding unless the text reads clearly as Unicode.
+        unicode_like = detected in ("unicode", "unicode-decomposed", "ascii")
+        return UNICODE if unicode_like and confidence >= _DETECT_CONFIDENCE else key
+    if from_encoding and from_encoding not in ("unicode", "ascii"):
+        return from_encoding
+    if detected in _LEGACY and confidence >= _DETECT_CONFIDENCE:
+        return detected
+    return UNICODE
+
+
+def _sample(texts: Iterable[str]) -> str:
+    out: list[str] = []
+    size = 0
+    for text in texts:
+        out.append(text)
+        size += len(text) + 1
+        if size > _SAMPLE_LIMIT:
+            break
+    return "\n".join(out)
+
+
+def _detect(text: str) -> tuple[str, float]:
+    from editor_app.validation.text.detect import detect_text
+
+    detection = detect_text(text)
+    return detection.encoding, float(detection.confidence)
+
+
+def convert_text(text: str, decision: Decision, tone_style: str = "keep") -> str:
+    """``text`` of a run as Unicode NFC under ``decision`` (capitals for ABC "H" fonts)."""
+    from editor_app.validation.text.codecs import decode_chars
+
+    out = decode_chars(text, decision.encoding) if decision.legacy else text
+    if decision.uppercase:
+        out = out.upper()
+    if tone_style != "keep":
+        from editor_app.validation.text.convert import to_unicode
+
+        out = to_unicode(out, "unicode", tone_style=tone_style)
+    return unicodedata.normalize("NFC", out)
+
+
+def paragraph_unicode(paragraph: Paragraph, plan: Plan, tone_style: str = "keep") -> str:
+    return "".join(convert_text(r.text, plan.decide(r), tone_style) for r in paragraph.runs)
