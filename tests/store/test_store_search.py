@@ -1,0 +1,84 @@
+"""Search that ignores diacritics and case, over every field a user would look in."""
+
+from __future__ import annotations
+
+import pytest
+
+from editor_app.core.articles import Article
+from editor_app.store.repository import DraftRepository
+from editor_app.store.search import fold, html_to_text, match_expression
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("Quyết định", "quyet dinh"), ("ĐÀ NẴNG", "da nang"), ("Thủ tướng", "thu tuong"),
+    ("Nghị định 64/2007/NĐ-CP", "nghi dinh 64/2007/nd-cp"),
+    ("Hoà", "hoa"), ("Hòa", "hoa"),
+    ("Tie\u0302\u0301ng Vie\u0323\u0302t", "tieng viet"),      # decomposed (NFD) input
+])
+def test_fold(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+def test_html_to_text_separates_blocks_and_drops_scripts() -> None:
+    body = "<p>Một</p><p>hai&amp;ba</p><script>var x='ẩn';</script><style>p{}</style>"
+    assert html_to_text(body).split() == ["Một", "hai&ba"]
+
+
+def test_match_expression_quotes_and_prefixes() -> None:
+    assert match_expression("Quyết định") == '"quyet" "dinh"*'
+    assert match_expression("quyet ") == '"quyet"'
+    assert match_expression('NOT "x" OR') == '"not" "x" "or"*'
+    assert match_expression("  …  ") is None
+
+
+@pytest.fixture
+def filled(drafts: DraftRepository) -> DraftRepository:
+    drafts.create(Article(title="Quyết định về Đà Nẵng", body_html="<p>Điều 1.</p>"))
+    drafts.create(Article(title="Thông báo", summary="Kết luận của Phó Chủ tịch",
+                          body_html="<h2>Thủ tướng</h2><p>chỉ đạo <b>khẩn</b></p>"))
+    drafts.create(Article(title="Lịch công tác", tags=["Lễ hội"],
+                          metadata={"issuer": "UBND tỉnh Kiên Giang", "budget": 1200}))
+    return drafts
+
+
+@pytest.mark.parametrize(("query", "title"), [
+    ("quyet dinh", "Quyết định về Đà Nẵng"),
+    ("da nang", "Quyết định về Đà Nẵng"),
+    ("QUYẾT ĐỊNH", "Quyết định về Đà Nẵng"),
+    ("quye", "Quyết định về Đà Nẵng"),                 # the last word is still being typed
+    ("pho chu tich", "Thông báo"),                      # summary
+    ("thu tuong khan", "Thông báo"),                    # body, across HTML tags
+    ("le hoi", "Lịch công tác"),                        # tags
+    ("kien giang", "Lịch công tác"),                    # metadata values
+    ("1200", "Lịch công tác"),
+])
+def test_search_finds(filled: DraftRepository, query: str, title: str) -> None:
+    assert [s.title for s in filled.search(query)] == [title]
+
+
+def test_search_needs_every_word(filled: DraftRepository) -> None:
+    assert filled.search("quyet thong") == []
+    assert filled.search("quy ") == []                   # finished word: no prefix "quy…"
+    assert len(filled.search("quy")) == 1
+    # FTS5 syntax typed by the user is plain text, never an SQL error
+    assert [s.title for s in filled.search('quyết" (đà*')] == ["Quyết định về Đà Nẵng"]
+
+
+def test_search_ranks_title_matches_first(drafts: DraftRepository) -> None:
+    drafts.create(Article(title="Tin tức", body_html="<p>lúa gạo " + "chữ " * 50 + "</p>"))
+    drafts.create(Article(title="Giá lúa gạo"))
+    assert [s.title for s in drafts.search("lua gao")] == ["Giá lúa gạo", "Tin tức"]
+
+
+def test_empty_query_lists_everything(filled: DraftRepository) -> None:
+    assert len(filled.search("")) == 3
+    assert len(filled.search("x", limit=0)) == 0
+
+
+def test_saving_reindexes(filled: DraftRepository) -> None:
+    [hit] = filled.search("da nang")
+    article = filled.get(hit.id)
+    article.title = "Quyết định về Huế"
+    filled.save(article)
+    assert filled.search("da nang") == []
+    assert [s.title for s in filled.search("hue")] == ["Quyết định về Huế"]
