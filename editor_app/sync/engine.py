@@ -1,0 +1,235 @@
+"""The sync engine: takes due outbox items to the portal, one careful step at a time.
+
+Every step is recorded before the next one starts (upload URL, offsets, upload ids, the created
+submission), and the create carries the item's idempotency key, so the engine can be killed at any
+instant and simply run again: uploads resume from the server's offset and the create returns the
+submission the portal already holds. Failures are sorted by :func:`errors.is_transient`: passing
+ones wait with backoff (and, after the burst of attempts, until the portal answers again), lasting
+ones stop with the reason shown, an expired login waits for the user.
+
+Plain code with an injected clock, a cancel event and a change callback: the UI runs it on its
+network pool and shows the states; tests drive it directly.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, BinaryIO, Protocol
+
+from editor_app.core import wire
+from editor_app.core.errors import Cancelled, UserError
+from editor_app.sync.client import PortalAdapter
+from editor_app.sync.errors import (
+    AuthExpiredError,
+    ConflictError,
+    PortalError,
+    ServerBusyError,
+    StaleRevisionError,
+    is_transient,
+)
+from editor_app.sync.outbox import ItemState, Kind, Outbox, OutboxItem, UploadSlot
+from editor_app.sync.remote import RemoteStatus
+from editor_app.sync.retry import Clock, RetryPolicy, utc_now
+from editor_app.sync.uploads import UploadJob
+
+log = logging.getLogger("editor_app.sync.engine")
+
+DUE_STATES = (ItemState.WAITING, ItemState.UPLOADING)
+CONTENT_FIELDS = ("title", "summary", "body_html", "category", "source", "language")
+
+
+class BlobSource(Protocol):
+    """Opens attachment bytes by sha256 (the store's BlobStore fits)."""
+
+    def open(self, sha256: str) -> BinaryIO: ...
+
+
+class LocalArticles(Protocol):
+    """What the engine and the puller change on local drafts (implemented over the store)."""
+
+    def mark_state(self, article_uid: str, state: str) -> None: ...
+    def reopen(self, article_uid: str, content: dict[str, Any] | None) -> None: ...
+
+
+class SyncEngine:
+    def __init__(self, portal: PortalAdapter, outbox: Outbox, blobs: BlobSource, *,
+                 articles: LocalArticles | None = None, policy: RetryPolicy | None = None,
+                 clock: Clock = utc_now,
+                 on_change: Callable[[OutboxItem], None] | None = None) -> None:
+        self.portal = portal
+        self.outbox = outbox
+        self.repo = outbox.repo
+        self.blobs = blobs
+        self.articles = articles
+        self.policy = policy or RetryPolicy()
+        self.clock = clock
+        self.on_change = on_change
+
+    # -- scheduling ---------------------------------------------------------------------------
+
+    def run_due(self, cancel: threading.Event | None = None) -> list[OutboxItem]:
+        """Process every item whose time has come; returns them as they ended up."""
+        self._requeue_if_portal_back()
+        done = []
+        for item in self.outbox.items(DUE_STATES):
+            if cancel is not None and cancel.is_set():
+                break
+            if item.next_attempt_at is None or item.next_attempt_at <= self.clock():
+                done.append(self.process(item.id or 0, cancel))
+        return done
+
+    def next_wakeup(self) -> Any:
+        """The earliest time an item is due again (None: nothing waits on a timer)."""
+        times = [i.next_attempt_at for i in self.outbox.items(DUE_STATES) if i.next_attempt_at]
+        return min(times, default=None)
+
+    def _requeue_if_portal_back(self) -> None:
+        """Items that ran out of attempts for a passing reason go again once the portal answers."""
+        stalled = [i for i in self.outbox.items([ItemState.FAILED]) if i.retryable]
+        if not stalled:
+            return
+        try:
+            self.portal.health()
+        except UserError:
+            return
+        for item in stalled:
+            self.outbox.retry(item.id or 0)
+
+    # -- one item -----------------------------------------------------------------------------
+
+    def process(self, item_id: int, cancel: threading.Event | None = None) -> OutboxItem:
+        item = self.outbox.get(item_id)
+        if item.state not in DUE_STATES:
+            return item
+        try:
+            self._upload_all(item, cancel)
+            submission = self._deliver(item)
+        except Cancelled:
+            return self._after_cancel(item_id)
+        except AuthExpiredError as exc:
+            return self._stop(item, ItemState.NEEDS_LOGIN, exc)
+        except UserError as exc:
+            return self._failed(item, exc)
+        return self._sent(item, submission)
+
+    def _save(self, item: OutboxItem, **changes: Any) -> OutboxItem:
+        changes["updated_at"] = self.clock()
+        self.repo.update_item(item.id or 0, changes)
+        for key, value in changes.items():
+            setattr(item, key, value)
+        if self.on_change is not None:
+            self.on_change(item)
+        return item
+
+    def _upload_all(self, item: OutboxItem, cancel: threading.Event | None) -> None:
+        pending = [slot for slot in item.uploads if not slot.done]
+        if pending:
+            self._save(item, state=ItemState.UPLOADING)
+        for slot in pending:
+            self._upload(item, slot, cancel)
+
+    def _upload(self, item: OutboxItem, slot: UploadSlot, cancel: threading.Event | None) -> None:
+        def record(**changes: Any) -> None:
+            self.repo.update_upload(item.id or 0, slot.position, changes)
+            for key, value in changes.items():
+                setattr(slot, key, value)
+
+        def progress(sent: int, _total: int) -> None:
+            slot.offset = sent
+            if self.on_change is not None:
+                self.on_change(item)
+
+        job = UploadJob(open=lambda: self.blobs.open(slot.sha256), size=slot.size,
+                        filename=slot.filename, media_type=slot.media_type, url=slot.url)
+        upload_id = self.portal.upload(
+            job, on_url=lambda url: record(url=url, offset=0),
+            on_offset=lambda offset: record(offset=offset), progress=progress, cancel=cancel)
+        record(upload_id=upload_id, offset=slot.size, done=True)
+
+    def _deliver(self, item: OutboxItem) -> wire.Submission:
+        attachments = [wire.AttachmentIn(upload_id=slot.upload_id or "", filename=slot.filename,
+                                         caption=slot.caption) for slot in item.uploads]
+        if item.kind is Kind.RESUBMIT:
+            submission = self._resubmit(item, attachments)
+        else:
+            body = wire.SubmissionCreate.model_validate(
+                {**item.payload, "attachments": [a.model_dump() for a in attachments]})
+            submission = self.portal.create_submission(body, item.idempotency_key)
+        _check_attachments(item, submission)
+        return submission
+
+    def _resubmit(self, item: OutboxItem,
+                  attachments: list[wire.AttachmentIn]) -> wire.Submission:
+        """PATCH the returned item (If-Match), then ``resubmit``; both are safe to repeat."""
+        remote_id = item.remote_id or 0
+        patch = wire.SubmissionPatch.model_validate(
+            {**{k: v for k, v in item.payload.items() if k not in ("unit", "client_uid")},
+             "attachments": [a.model_dump() for a in attachments]})
+        try:
+            self.portal.patch_submission(remote_id, patch, item.base_revision or 0)
+        except StaleRevisionError as exc:
+            if not _same_content(exc.current or {}, item.payload):
+                raise  # somebody else changed it: a real conflict, shown to the user
+        try:
+            return self.portal.transition(remote_id, wire.TransitionRequest(
+                action=wire.Action.RESUBMIT))
+        except ConflictError:
+            current = self.portal.get_submission(remote_id)
+            if current.state is wire.State.SUBMITTED:  # our earlier resubmit went through
+                return current
+            raise
+
+    # -- outcomes -----------------------------------------------------------------------------
+
+    def _sent(self, item: OutboxItem, submission: wire.Submission) -> OutboxItem:
+        status = RemoteStatus.from_wire(submission, [], self.clock(), item.article_uid)
+        self.repo.upsert_remote(status.to_record())
+        self._save(item, state=ItemState.SENT, remote_id=submission.id, last_error="",
+                   last_error_en="", retryable=False, next_attempt_at=None)
+        if self.articles is not None:
+            self.articles.mark_state(item.article_uid, str(submission.state))
+        log.info("outbox item %s sent as submission %s", item.id, submission.id)
+        return item
+
+    def _after_cancel(self, item_id: int) -> OutboxItem:
+        """A cancel event stops work; the item stays resumable unless the user paused it."""
+        item = self.outbox.get(item_id)
+        if item.state is ItemState.UPLOADING:
+            self._save(item, state=ItemState.WAITING)
+        return item
+
+    def _stop(self, item: OutboxItem, state: ItemState, exc: UserError,
+              retryable: bool = False) -> OutboxItem:
+        log.info("outbox item %s: %s (%s)", item.id, state, exc.message_en)
+        return self._save(item, state=state, last_error=exc.message_vi,
+                          last_error_en=exc.message_en, retryable=retryable,
+                          next_attempt_at=None)
+
+    def _failed(self, item: OutboxItem, exc: UserError) -> OutboxItem:
+        if not is_transient(exc):
+            return self._stop(item, ItemState.FAILED, exc)
+        attempts = item.attempts + 1
+        retry_after = exc.retry_after if isinstance(exc, ServerBusyError) else None
+        when = self.policy.next_attempt(self.clock(), attempts, retry_after)
+        if when is None:
+            self._save(item, attempts=attempts)
+            return self._stop(item, ItemState.FAILED, exc, retryable=True)
+        log.info("outbox item %s: attempt %s failed (%s); next at %s", item.id, attempts,
+                 exc.message_en, when.isoformat())
+        return self._save(item, state=ItemState.WAITING, attempts=attempts, next_attempt_at=when,
+                          last_error=exc.message_vi, last_error_en=exc.message_en)
+
+
+def _same_content(current: dict[str, Any], payload: dict[str, Any]) -> bool:
+    return all(current.get(key) == payload.get(key) for key in CONTENT_FIELDS)
+
+
+def _check_attachments(item: OutboxItem, submission: wire.Submission) -> None:
+    """The portal must hold every byte we meant to send: compare sha256 per upload."""
+    held = {a.upload_id: a.sha256 for a in submission.attachments}
+    for slot in item.uploads:
+        if slot.upload_id in held and held[slot.upload_id] != slot.sha256:
+            raise PortalError(f"Tệp {slot.filename} trên cổng không khớp tổng kiểm.",
+                              f"{slot.filename} on the portal does not match its checksum.")
