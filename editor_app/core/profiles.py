@@ -4,7 +4,8 @@ Profiles are data so that a province changing its rules, or a sixth province, ne
 not a new release. A profile may ``extends`` another (the provinces extend ``national``, the Decree
 42/2022 baseline) and restate only what its own regulation changes; tables merge key by key, so a
 province can tighten one field (``categories.qa.fields.asker_phone.required = true``) without
-copying the category. Everything is validated on load; a bad file raises :class:`ProfileError`
+copying the category. ``deadlines`` is the exception: a profile that states any deadline states
+them all, so a kind its regulation lacks is not inherited. Everything is validated on load; a bad file raises :class:`ProfileError`
 naming the file and the offending key, never a half-read profile.
 """
 
@@ -119,12 +120,20 @@ def _read_resolved(path: Path, chain: tuple[str, ...]) -> dict[str, Any]:
     return _deep_merge(base, data)
 
 
-def _deep_merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+#: Top-level tables a profile restates whole: a province whose regulation sets its own deadlines
+#: must not inherit a deadline kind its regulation lacks.
+_REPLACED_WHOLE = frozenset({"deadlines"})
+
+
+def _deep_merge(base: Mapping[str, Any], over: Mapping[str, Any],
+                top: bool = True) -> dict[str, Any]:
     """Tables merge key by key (base order first); any other value replaces."""
     merged = dict(base)
     for key, value in over.items():
-        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
-            merged[key] = _deep_merge(merged[key], value)
+        if top and key in _REPLACED_WHOLE:
+            merged[key] = value
+        elif isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = _deep_merge(merged[key], value, top=False)
         else:
             merged[key] = value
     return merged
@@ -167,6 +176,8 @@ def _shape_category(category_id: str, table: Any) -> Any:
     if not isinstance(table, Mapping):
         return table
     category = {"id": category_id, **table}
+    if category.get("deadline_kind") == "":  # TOML has no null: "" switches an inherited rule off
+        category["deadline_kind"] = category["event_field"] = None
     fields = category.get("fields")
     if isinstance(fields, Mapping):
         category["fields"] = [
