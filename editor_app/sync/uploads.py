@@ -23,7 +23,7 @@ from urllib.parse import urljoin
 import requests
 
 from editor_app.core.errors import Cancelled
-from editor_app.sync.errors import PortalError
+from editor_app.sync.errors import PortalError, ServerBusyError
 from editor_app.sync.transport import raise_for_status, send
 
 TUS_HEADERS = {"Tus-Resumable": "1.0.0"}
@@ -157,8 +157,11 @@ class TusUploader:
         response = self._call("PATCH", url, data=body, headers={
             "Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream",
             "Content-Length": str(length)})
-        if response.status_code == 409:  # our idea of the offset was wrong: ask the server
-            return self.offset(url)
+        if response.status_code == 409:  # wrong offset, or another request holds the upload
+            actual = self.offset(url)
+            if actual == offset:
+                raise ServerBusyError(409)  # busy (e.g. a killed attempt's lease): retry later
+            return actual
         raise_for_status(response)
         return int(response.headers["Upload-Offset"])
 

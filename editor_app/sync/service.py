@@ -1,0 +1,86 @@
+"""The sync layer assembled for one portal account: what the UI (and scripts) hold on to.
+
+The UI builds one :class:`SyncService` per configured portal, handing in the store's pieces
+(``SqlOutboxRepository(store.engine)``, ``store.blobs``, ``StoreArticles(store.drafts)``) because
+sync may not import the store itself. Every method is plain blocking code for the UI's network
+pool; none touches Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor_app.core import wire
+from editor_app.sync.client import PortalAdapter, ReviewQueueClient
+from editor_app.sync.credentials import PASSWORD, TOKEN, CredentialStore
+from editor_app.sync.engine import BlobSource, LocalArticles, SyncEngine
+from editor_app.sync.http import ConnectionOptions
+from editor_app.sync.outbox import Outbox, OutboxItem, OutboxRepository
+from editor_app.sync.profile_cache import CachedProfile, ProfileCache
+from editor_app.sync.pull import Puller, PullResult
+from editor_app.sync.retry import Clock, RetryPolicy, utc_now
+
+log = logging.getLogger("editor_app.sync")
+
+
+@dataclass
+class SyncRound:
+    sent: list[OutboxItem]
+    pulled: PullResult | None
+
+
+class SyncService:
+    def __init__(self, portal: PortalAdapter, username: str, repo: OutboxRepository,
+                 blobs: BlobSource, *, articles: LocalArticles | None = None,
+                 profile_folder: Path | None = None, credentials: CredentialStore | None = None,
+                 policy: RetryPolicy | None = None, clock: Clock = utc_now) -> None:
+        self.portal = portal
+        self.username = username
+        self.credentials = credentials or CredentialStore()
+        self.outbox = Outbox(repo, clock)
+        self.engine = SyncEngine(portal, self.outbox, blobs, articles=articles, policy=policy,
+                                 clock=clock)
+        self.puller = Puller(portal, repo, articles=articles, clock=clock)
+        self.profiles = ProfileCache(profile_folder, clock) if profile_folder else None
+        self._lock = threading.Lock()  # one sync round at a time, whoever asks
+
+    @classmethod
+    def for_options(cls, options: ConnectionOptions, username: str, repo: OutboxRepository,
+                    blobs: BlobSource, **kwargs: object) -> SyncService:
+        return cls(ReviewQueueClient(options), username, repo, blobs, **kwargs)  # type: ignore[arg-type]
+
+    def restore_login(self) -> bool:
+        """Use the token saved in the keyring, if any; True when there was one."""
+        token = self.credentials.get(self.portal.base_url, self.username, TOKEN)
+        self.portal.set_token(token)
+        return token is not None
+
+    def login(self, password: str, remember_password: bool = False) -> wire.LoginResponse:
+        """Log in, keep the token in the keyring, and wake items that waited for a login."""
+        reply = self.portal.login(self.username, password)
+        self.credentials.set(self.portal.base_url, self.username, reply.token, TOKEN)
+        if remember_password:
+            self.credentials.set(self.portal.base_url, self.username, password, PASSWORD)
+        self.outbox.resume_after_login()
+        return reply
+
+    def logout(self) -> None:
+        self.credentials.delete(self.portal.base_url, self.username, TOKEN)
+        self.credentials.delete(self.portal.base_url, self.username, PASSWORD)
+        self.portal.set_token(None)
+
+    def sync_now(self, cancel: threading.Event | None = None, pull: bool = True) -> SyncRound:
+        """Send what is due, then pull what changed (on the schedule and on demand)."""
+        with self._lock:
+            sent = self.engine.run_due(cancel)
+            pulled = self.puller.pull() if pull else None
+            return SyncRound(sent, pulled)
+
+    def profile(self) -> CachedProfile | None:
+        """The portal's profile, fresh if reachable, else the cached copy."""
+        if self.profiles is None:
+            return None
+        return self.profiles.get(self.portal)
