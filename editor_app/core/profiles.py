@@ -148,7 +148,7 @@ def parse_profile(data: Mapping[str, Any], origin: str = "<profile>") -> Profile
     try:
         profile = _ADAPTER.validate_python(shaped)
     except ValidationError as exc:
-        raise ProfileError(f"{origin}: " + _describe(exc)) from None
+        raise ProfileError(f"{origin}: " + _describe(exc, shaped)) from None
     except (TypeError, AttributeError) as exc:
         raise ProfileError(f"{origin}: malformed profile: {exc}") from None
     problems = _semantic_problems(profile)
@@ -187,13 +187,27 @@ def _shape_category(category_id: str, table: Any) -> Any:
     return category
 
 
-def _describe(exc: ValidationError) -> str:
+def _describe(exc: ValidationError, shaped: Mapping[str, Any]) -> str:
     parts = []
     for error in exc.errors()[:8]:
-        where = ".".join(str(p) for p in error["loc"]) or "(top)"
+        where = _toml_path(error["loc"], shaped)
         parts.append(f"{where}: {error['msg']}")
     more = exc.error_count() - len(parts)
     return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
+
+
+def _toml_path(loc: tuple[int | str, ...], shaped: Any) -> str:
+    """The error's location as the TOML author wrote it: field ``title``, not list index 1."""
+    names, node = [], shaped
+    for part in loc:
+        if isinstance(part, int) and isinstance(node, list) and part < len(node):
+            node = node[part]
+            key = node.get("key") if isinstance(node, Mapping) else None
+            names.append(str(key if key is not None else part))
+            continue
+        names.append(str(part))
+        node = node.get(part) if isinstance(node, Mapping) else None
+    return ".".join(names) or "(top)"
 
 
 def _semantic_problems(profile: Profile) -> list[str]:

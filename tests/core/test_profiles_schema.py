@@ -1,0 +1,115 @@
+"""A broken profile file is refused with a message that names the file and the key."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from editor_app.core.profiles import ProfileError, load_profile_file, profiles_dir
+
+MINIMAL_CHILD = """
+schema = 1
+extends = "national"
+id = "test-province"
+province = "Thử"
+portal_name = "Cổng thử"
+portal_url = "https://thu.gov.vn"
+citation = "Theo Cổng thử"
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "test-province.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_minimal_child_inherits_everything(tmp_path: Path) -> None:
+    profile = load_profile_file(write(tmp_path, MINIMAL_CHILD))
+    assert profile.id == "test-province"
+    assert profile.deadlines["legal-document"].working_days == 2
+    assert len(profile.categories) == 14
+
+
+def test_one_field_can_be_tightened(tmp_path: Path) -> None:
+    text = MINIMAL_CHILD + """
+[categories.news.fields.event_date]
+required = true
+reference = "Điều 1"
+"""
+    profile = load_profile_file(write(tmp_path, text))
+    spec = profile.categories["news"].field("event_date")
+    assert spec.required and spec.type == "date" and spec.label_vi == "Ngày diễn ra sự kiện"
+
+
+@pytest.mark.parametrize(("addition", "expected"), [
+    ('[categories.news.fields.title]\ntype = "txt"\nlabel_vi = "a"\nlabel_en = "b"\n',
+     "categories.news.fields.title.type"),
+    ('[categories.news]\nrequried = true\n', "requried"),
+    ('[attachments]\nallowed = ["exe"]\n', "attachments.allowed.0"),
+    ('[categories.qa]\ndeadline_kind = "no-such-kind"\n', "no deadline rule 'no-such-kind'"),
+    ('[categories.news.fields.x]\ntype = "text"\nlabel_vi = "a"\nlabel_en = "b"\n'
+     'required = true\n', "a required field cites its article"),
+    ('[categories.news.fields.x]\ntype = "choice"\nlabel_vi = "a"\nlabel_en = "b"\n',
+     "a choice field needs choices"),
+    ('[categories.news.fields.x]\ntype = "text"\nlabel_vi = "a"\nlabel_en = "b"\n'
+     'pattern = "(["\n', "categories.news.fields.x.pattern"),
+    ('[categories.news]\nreference = ""\n', "every category cites its article"),
+    ('makeup_workdays = [2026-03-11]\n', "not a Saturday or Sunday: 2026-03-11"),
+    ('[deadlines.qa-answer]\nworking_days = 15\nevent = "receipt"\nreference = "x"\n',
+     "categories.legal-document.deadline_kind: no deadline rule 'legal-document'"),
+    ('[attachments.max_bytes]\nexe = 1\n', "unknown formats exe"),
+    ('tone_style = "modern"\n', "tone_style"),
+])
+def test_schema_errors_name_the_key(tmp_path: Path, addition: str, expected: str) -> None:
+    # Top-level keys must come before the tables: insert them right after the header block.
+    text = MINIMAL_CHILD + addition if addition.startswith("[") else (
+        addition + MINIMAL_CHILD)
+    with pytest.raises(ProfileError) as caught:
+        load_profile_file(write(tmp_path, text))
+    message = str(caught.value)
+    assert message.startswith("test-province.toml: ")
+    assert expected in message
+
+
+def test_missing_category_is_reported(tmp_path: Path) -> None:
+    national = (profiles_dir() / "national.toml").read_text(encoding="utf-8")
+    start = national.index("[categories.english]")
+    with pytest.raises(ProfileError, match="categories: missing english"):
+        load_profile_file(write(tmp_path, national[:start], "national-copy.toml"))
+
+
+def test_unreadable_files(tmp_path: Path) -> None:
+    with pytest.raises(ProfileError, match="not valid TOML"):
+        load_profile_file(write(tmp_path, 'id = "x\n'))
+    with pytest.raises(ProfileError, match="not valid TOML"):
+        load_profile_file(_binary(tmp_path))
+    with pytest.raises(ProfileError, match="no such profile file"):
+        load_profile_file(tmp_path / "absent.toml")
+    with pytest.raises(ProfileError, match="schema: version 2"):
+        load_profile_file(write(tmp_path, MINIMAL_CHILD.replace("schema = 1", "schema = 2")))
+
+
+def _binary(tmp_path: Path) -> Path:
+    path = tmp_path / "binary.toml"
+    path.write_bytes(b"\xff\xfe\x00garbage")
+    return path
+
+
+def test_extends_cycles_and_bad_parents(tmp_path: Path) -> None:
+    write(tmp_path, 'extends = "b"\n', "a.toml")
+    write(tmp_path, 'extends = "a"\n', "b.toml")
+    with pytest.raises(ProfileError, match="cycle"):
+        load_profile_file(tmp_path / "a.toml")
+    with pytest.raises(ProfileError, match="expected a profile id"):
+        load_profile_file(write(tmp_path, 'extends = "../etc"\n', "c.toml"))
+    with pytest.raises(ProfileError, match="no such profile file"):
+        load_profile_file(write(tmp_path, 'extends = "nowhere"\n', "d.toml"))
+
+
+def test_shipped_files_are_plain_toml() -> None:
+    for path in profiles_dir().glob("*.toml"):
+        with path.open("rb") as handle:
+            assert tomllib.load(handle)["id"] == path.stem
