@@ -261,6 +261,23 @@ class Page(WireModel, Generic[T]):
     total: int
 
 
+class UploadInfo(WireModel):
+    """``GET /api/v1/uploads/{id}``: a tus upload's progress and, once complete, its checksum.
+
+    ``detected`` is the format the server found by content (a profile format id, ``asf`` for
+    Windows Media, empty when unknown).
+    """
+
+    id: str
+    filename: str = ""
+    length: int
+    offset: int
+    complete: bool
+    sha256: str | None = None
+    detected: str | None = None
+    expires_at: datetime | None = None
+
+
 # --- users (admin) ----------------------------------------------------------------------------
 
 class UserInfo(WireModel):

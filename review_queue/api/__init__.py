@@ -1,0 +1,1 @@
+"""The HTTP API of the service, one router per area, mounted by ``create_app``."""
