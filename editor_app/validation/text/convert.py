@@ -1,0 +1,178 @@
+"""Convert any detected encoding to Unicode NFC, span by span, in memory or streaming.
+
+In memory: :func:`to_unicode` for str (legacy bytes seen as Windows-1252 characters, mojibake,
+NCRs, decomposed Unicode, or a mix), :func:`to_unicode_bytes` for file contents. Streaming:
+:func:`convert_stream` reads large files in chunks cut at line ends (or spaces), so a VNI or
+Windows-1258 letter whose tone byte follows it is never split and memory stays flat.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from typing import BinaryIO
+
+from editor_app.validation.text import repair
+from editor_app.validation.text.capitals import restore_capitals
+from editor_app.validation.text.codecs import (
+    LEGACY_ENCODINGS,
+    canonical_name,
+    decode_bytes,
+    decode_chars,
+)
+from editor_app.validation.text.detect import detect_bytes, detect_text
+from editor_app.validation.text.tones import normalise_tones
+
+TONE_STYLES = ("keep", "old", "new")
+CASELESS = ("tcvn3", "vps")  # charsets whose plain text loses capitals
+CHUNK_SIZE = 1 << 22
+
+
+def _check_style(tone_style: str) -> None:
+    if tone_style not in TONE_STYLES:
+        raise ValueError(f"tone style must be one of {', '.join(TONE_STYLES)}")
+
+
+def _finish(text: str, encoding: str, tone_style: str, restore_case: bool) -> str:
+    if restore_case and encoding in CASELESS:
+        text = restore_capitals(text, encoding)
+    if tone_style != "keep":
+        text = normalise_tones(text, tone_style)
+    return text
+
+
+def convert_piece(text: str, encoding: str) -> str:
+    """One piece of text known to be in ``encoding`` (a detection label) as NFC, no casing."""
+    if encoding in ("ascii", "unicode", "unicode-decomposed"):
+        return unicodedata.normalize("NFC", text)
+    if encoding in ("mojibake", "ncr"):
+        return repair.repair(text, encoding)
+    return decode_chars(text, encoding)
+
+
+def to_unicode(
+    text: str,
+    encoding: str | None = None,
+    *,
+    tone_style: str = "keep",
+    restore_case: bool = True,
+) -> str:
+    """``text`` as Unicode NFC; detected when ``encoding`` is None, mixed text span by span."""
+    _check_style(tone_style)
+    if encoding is not None:
+        name = canonical_name(encoding)
+        return _finish(convert_piece(text, name), name, tone_style, restore_case)
+    detection = detect_text(text)
+    if detection.encoding != "mixed" or not detection.spans:
+        label = detection.encoding if detection.encoding != "mixed" else "unicode"
+        return _finish(convert_piece(text, label), label, tone_style, restore_case)
+    pieces = []
+    for span in detection.spans:
+        piece = convert_piece(text[span.start:span.end], span.encoding)
+        pieces.append(_finish(piece, span.encoding, "keep", restore_case))
+    return _finish("".join(pieces), "unicode", tone_style, False)
+
+
+def to_unicode_bytes(
+    data: bytes,
+    encoding: str | None = None,
+    *,
+    tone_style: str = "keep",
+    restore_case: bool = True,
+) -> str:
+    """File contents as Unicode NFC; detected when ``encoding`` is None."""
+    _check_style(tone_style)
+    name = canonical_name(encoding) if encoding else detect_bytes(data).encoding
+    if name == "mixed":
+        return _mixed_bytes(data, tone_style, restore_case)
+    if name in LEGACY_ENCODINGS:
+        return _finish(decode_bytes(data, name), name, tone_style, restore_case)
+    text = decode_bytes(data, "unicode")
+    return _finish(convert_piece(text, name), name, tone_style, restore_case)
+
+
+def _mixed_bytes(data: bytes, tone_style: str, restore_case: bool) -> str:
+    """Line by line: UTF-8 lines as Unicode (repairing what needs it), the rest as legacy."""
+    detection = detect_bytes(data)
+    pieces = []
+    for span in detection.spans:
+        chunk = data[span.start:span.end]
+        if span.encoding in LEGACY_ENCODINGS:
+            piece = _finish(decode_bytes(chunk, span.encoding), span.encoding, "keep", restore_case)
+        else:
+            piece = convert_piece(decode_bytes(chunk, "unicode"), span.encoding)
+        pieces.append(piece)
+    return _finish("".join(pieces), "unicode", tone_style, False)
+
+
+def _cut(buffer: bytes) -> int:
+    """Where to end a chunk: after the last newline, else the last space, else everything."""
+    for separator in (b"\n", b" ", b"\t"):
+        index = buffer.rfind(separator)
+        if index >= 0:
+            return index + 1
+    return len(buffer)
+
+
+def detect_stream(source: BinaryIO) -> str:
+    """Detect from a seekable binary file without reading it all (head, middle, tail)."""
+    source.seek(0, 2)
+    size = source.tell()
+    if size <= 4 * (1 << 17):
+        source.seek(0)
+        data = source.read()
+    else:
+        data = _sample_file(source, size)
+    source.seek(0)
+    return detect_bytes(data).encoding
+
+
+def _sample_file(source: BinaryIO, size: int) -> bytes:
+    """Head, two middle pieces and tail, each cut at line ends so no character is split."""
+    pieces = []
+    for i in range(4):
+        source.seek(i * (size // 4))
+        piece = source.read(1 << 17)
+        if i and b"\n" in piece:
+            piece = piece.partition(b"\n")[2]
+        if b"\n" in piece:
+            piece = piece[: piece.rfind(b"\n") + 1]
+        pieces.append(piece)
+    return b"\n".join(pieces)
+
+
+def convert_stream(
+    source: BinaryIO,
+    target: BinaryIO,
+    encoding: str | None = None,
+    *,
+    tone_style: str = "keep",
+    restore_case: bool = True,
+    progress: Callable[[int], None] | None = None,
+    chunk_size: int = CHUNK_SIZE,
+) -> str:
+    """Convert ``source`` into UTF-8 NFC on ``target`` chunk by chunk; returns the encoding used.
+
+    ``progress`` receives the number of source bytes done so far after each chunk.
+    """
+    _check_style(tone_style)
+    name = canonical_name(encoding) if encoding else detect_stream(source)
+    carry, done = b"", 0
+    while True:
+        block = source.read(chunk_size)
+        data = carry + block
+        if not data:
+            break
+        end = len(data) if not block else _cut(data)
+        carry, data = data[end:], data[:end]
+        target.write(_convert_chunk(data, name, tone_style, restore_case).encode("utf-8"))
+        done += len(data)
+        if progress is not None:
+            progress(done)
+    return name
+
+
+def _convert_chunk(data: bytes, name: str, tone_style: str, restore_case: bool) -> str:
+    if name == "mixed":
+        return to_unicode_bytes(data, None, tone_style=tone_style, restore_case=restore_case)
+    return to_unicode_bytes(data, name, tone_style=tone_style, restore_case=restore_case)

@@ -1,0 +1,293 @@
+"""Find how Vietnamese text is encoded, for raw bytes and for text that was decoded wrongly.
+
+Method (docs/encodings.md): every non-ASCII line is classified by cheap signs first (numeric
+character references, combining marks, mojibake that repairs into better Vietnamese, real
+Unicode letters with no legacy marks); lines that remain are decoded with every legacy charset
+and scored by :mod:`scoring` (real syllables against impossible ones). One legacy charset is
+chosen for the whole text from the summed scores, since one document is typed in one charset,
+and line labels are merged into spans. Large inputs are sampled, so detection stays far cheaper
+than conversion.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from editor_app.validation.text import repair, viqr
+from editor_app.validation.text.codecs import decode_bytes, decode_chars
+from editor_app.validation.text.letters import NON_LATIN1_LETTERS, VIETNAMESE_NON_ASCII
+from editor_app.validation.text.scoring import Score, confidence, score
+from editor_app.validation.text.syllables import is_vietnamese_syllable
+
+LEGACY_CANDIDATES = ("tcvn3", "vni", "viscii", "vps", "cp1258")
+SAMPLE_LIMIT = 1 << 20   # bytes or characters looked at in full
+SAMPLE_CHUNK = 1 << 17   # size of each of the sampled pieces of a larger input
+_COMBINING = re.compile("[\u0300-\u036f]")
+_NCR = re.compile(r"&#(?:[0-9]{2,7}|[xX][0-9a-fA-F]{2,6});")
+_VIQR_MARK = re.compile(
+    r"[AaEeIiOoUuYy][\^(+]?['`?~.](?=[A-Za-z])|[AaEeOo]\^|[Aa]\(|[OoUu]\+|\b[Dd][Dd]"
+)
+# Characters Vietnamese Unicode text has no use for but legacy text shows plenty of.
+_MARKERS = frozenset(
+    ch for ch in map(chr, range(0x80, 0x100)) if ch not in VIETNAMESE_NON_ASCII
+) - frozenset("\u00a0«»°±×÷·½¼¾²³¹§©®¶")
+_MARKERS |= frozenset("\u0192\u02c6\u02dc\u0160\u0161\u0152\u0153\u017d\u017e\u0178\u2212\u2219")
+
+
+@dataclass(frozen=True)
+class Span:
+    """``[start, end)`` of the input (bytes for detect_bytes, characters for detect_text)."""
+
+    start: int
+    end: int
+    encoding: str
+
+
+@dataclass
+class Detection:
+    encoding: str
+    confidence: float
+    spans: list[Span] = field(default_factory=list)
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        yield offset, line
+        offset += len(line)
+
+
+def detect_text(text: str) -> Detection:
+    """How ``text`` (a str, possibly holding legacy bytes as Windows-1252 characters) is encoded."""
+    if len(text) > SAMPLE_LIMIT:
+        return _whole(detect_text(_sample_text(text)), len(text))
+    if text.isascii():
+        return _detect_ascii(text)
+    labelled = [(start, line, _classify_line(line)) for start, line in _lines(text)]
+    legacy_lines = [line for _, line, label in labelled if label == "legacy"]
+    legacy, legacy_confidence = _choose_legacy(legacy_lines)
+    spans = _merge(_spans(labelled, legacy), len(text))
+    labels = {span.encoding for span in spans} - {"ascii"}
+    encoding = _overall(labels)
+    conf = legacy_confidence if encoding == legacy else _unicode_confidence(encoding, text)
+    return Detection(encoding, conf, spans)
+
+
+def _classify_line(line: str) -> str | None:
+    """One of None (nothing to tell), unicode, unicode-decomposed, ncr, mojibake, legacy."""
+    if _NCR.search(line) and any(ord(ch) > 0x7F for ch in repair.fix_ncr(line)):
+        return "ncr"
+    if line.isascii():
+        return None
+    if _COMBINING.search(line) and not unicodedata.is_normalized("NFC", line):
+        return "unicode-decomposed"
+    if repair.mojibake_rounds(line):
+        fixed = repair.fix_mojibake(line)
+        if score(fixed).value > score(line).value:
+            return "mojibake"
+    if not any(ch in _MARKERS for ch in line):
+        return "unicode"
+    as_is = score(line)
+    best = max(score(decode_chars(line, enc)).value for enc in LEGACY_CANDIDATES)
+    return "legacy" if best > as_is.value else "unicode"
+
+
+def _choose_legacy(lines: list[str]) -> tuple[str, float]:
+    """The legacy charset that makes the most real syllables of all legacy lines together."""
+    if not lines:
+        return "tcvn3", 0.0
+    joined = "".join(lines)
+    scores = {enc: score(decode_chars(joined, enc)) for enc in LEGACY_CANDIDATES}
+    return _winner(scores)
+
+
+def _winner(scores: dict[str, Score]) -> tuple[str, float]:
+    ranked = sorted(scores.items(), key=lambda item: (item[1].value, item[1].good), reverse=True)
+    runner_up = ranked[1][1] if len(ranked) > 1 else None
+    return ranked[0][0], confidence(ranked[0][1], runner_up)
+
+
+def _spans(labelled: list[tuple[int, str, str | None]], legacy: str) -> Iterator[Span]:
+    for start, line, label in labelled:
+        if label is None:
+            yield Span(start, start + len(line), "ascii")
+        elif label == "legacy" and any(ch in NON_LATIN1_LETTERS for ch in line):
+            yield from _word_spans(start, line, legacy)
+        else:
+            yield Span(start, start + len(line), legacy if label == "legacy" else label)
+
+
+def _word_spans(start: int, line: str, legacy: str) -> Iterator[Span]:
+    """A legacy line with real Unicode words in it: label word by word."""
+    for match in re.finditer(r"\S+\s*", line):
+        yield Span(start + match.start(), start + match.end(), _word_label(match.group(0), legacy))
+
+
+def _word_label(word: str, legacy: str) -> str:
+    """Unicode-only letters or legacy marks decide; "Công" (valid either way) stays Unicode."""
+    if word.isascii():
+        return "ascii"
+    if any(ch in NON_LATIN1_LETTERS for ch in word):
+        return "unicode"
+    if any(ch in _MARKERS for ch in word):
+        return legacy
+    letters = "".join(ch for ch in word if ch.isalpha())
+    return "unicode" if is_vietnamese_syllable(letters) else legacy
+
+
+def _merge(spans: Iterator[Span], length: int) -> list[Span]:
+    """Join neighbours with the same label; ASCII pieces join the span before them."""
+    merged: list[Span] = []
+    for span in spans:
+        if merged and (span.encoding == merged[-1].encoding or span.encoding == "ascii"):
+            merged[-1] = Span(merged[-1].start, span.end, merged[-1].encoding)
+        elif merged and merged[-1].encoding == "ascii":
+            merged[-1] = Span(merged[-1].start, span.end, span.encoding)
+        else:
+            merged.append(span)
+    return merged or [Span(0, length, "ascii")]
+
+
+def _overall(labels: set[str]) -> str:
+    if not labels:
+        return "ascii"
+    if labels <= {"unicode", "unicode-decomposed"}:
+        return "unicode-decomposed" if "unicode-decomposed" in labels else "unicode"
+    return labels.pop() if len(labels) == 1 else "mixed"
+
+
+def _unicode_confidence(encoding: str, text: str) -> float:
+    if encoding in ("mixed", "ascii"):
+        return 0.9 if encoding == "mixed" else 1.0
+    fixed = repair.repair(text, encoding) if encoding in ("mojibake", "ncr") else text
+    return confidence(score(unicodedata.normalize("NFC", fixed)), None) if fixed else 0.5
+
+
+def _detect_ascii(text: str) -> Detection:
+    """ASCII can still be Vietnamese: numeric character references or VIQR."""
+    whole = [Span(0, len(text), "ascii")]
+    if _NCR.search(text) and any(ch in VIETNAMESE_NON_ASCII for ch in repair.fix_ncr(text)):
+        fixed = repair.fix_ncr(text)
+        return Detection("ncr", confidence(score(fixed), None), [Span(0, len(text), "ncr")])
+    if _looks_viqr(text):
+        decoded = viqr.decode(text)
+        return Detection("viqr", confidence(score(decoded), None), [Span(0, len(text), "viqr")])
+    return Detection("ascii", 1.0, whole)
+
+
+def _looks_viqr(text: str) -> bool:
+    """VIQR when many words carry marks that decode into real syllables (English does not)."""
+    marked = _VIQR_MARK.findall(text)
+    if len(marked) < 3:
+        return False
+    words = len(text.split())
+    decoded = score(viqr.decode(text))
+    return decoded.good >= 0.2 * words and decoded.value > 0.6
+
+
+def _whole(detection: Detection, length: int) -> Detection:
+    """A sampled result stated for the whole input."""
+    if detection.encoding == "mixed":
+        return Detection("mixed", detection.confidence, [])
+    whole = [Span(0, length, detection.encoding)]
+    return Detection(detection.encoding, detection.confidence, whole)
+
+
+def _sample_text(text: str) -> str:
+    step = len(text) // 4
+    pieces = [text[i * step: i * step + SAMPLE_CHUNK] for i in range(4)]
+    return "\n".join(piece.partition("\n")[2] if i else piece for i, piece in enumerate(pieces))
+
+
+def detect_bytes(data: bytes) -> Detection:
+    """How the bytes of a file are encoded; spans count bytes."""
+    if not data:
+        return Detection("ascii", 1.0, [])
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return _whole(detect_text(decode_bytes(data[:SAMPLE_LIMIT], "unicode")), len(data))
+    if len(data) > SAMPLE_LIMIT:
+        return _whole(_detect_small_bytes(sample_bytes(data)), len(data))
+    return _detect_small_bytes(data)
+
+
+def sample_bytes(data: bytes) -> bytes:
+    """Four pieces from start to end, cut at line ends so no character is split."""
+    step = len(data) // 4
+    pieces = []
+    for i in range(4):
+        piece = data[i * step: i * step + SAMPLE_CHUNK]
+        if i and b"\n" in piece:
+            piece = piece.partition(b"\n")[2]
+        if b"\n" in piece:
+            piece = piece[: piece.rindex(b"\n") + 1]
+        pieces.append(piece)
+    return b"\n".join(pieces)
+
+
+def _detect_small_bytes(data: bytes) -> Detection:
+    if data.isascii():
+        return detect_text(data.decode("ascii"))
+    lines = data.splitlines(keepends=True)
+    kinds = [_byte_line_kind(line) for line in lines]
+    if "legacy" not in kinds:
+        return _from_text(data.decode("utf-8", errors="replace"), data)
+    pairs = zip(lines, kinds, strict=True)
+    legacy_bytes = b"".join(line for line, kind in pairs if kind == "legacy")
+    scores = {enc: score(decode_bytes(legacy_bytes, enc)) for enc in LEGACY_CANDIDATES}
+    legacy, conf = _winner(scores)
+    if "utf8" not in kinds:
+        return Detection(legacy, conf, [Span(0, len(data), legacy)])
+    return _mixed_bytes(lines, kinds, legacy, conf)
+
+
+def _byte_line_kind(line: bytes) -> str:
+    """ascii, utf8 or legacy; legacy bytes can form valid UTF-8 by accident ("Đ" + "Ị" in VISCII
+    is Cyrillic "И"), so UTF-8 counts only when it decodes into text Vietnamese would contain."""
+    if line.isascii():
+        return "ascii"
+    replaced = line.decode("utf-8", errors="replace")
+    wide = [ch for ch in replaced if ord(ch) > 0x7F]
+    bad = sum(1 for ch in wide if not _plausible_unicode(ch))
+    return "utf8" if bad * 5 <= len(wide) - bad else "legacy"
+
+
+def _plausible_unicode(ch: str) -> bool:
+    """Characters a Vietnamese UTF-8 file may hold: not U+FFFD, nor the scripts between Latin
+    Extended and Latin Extended Additional (Greek, Cyrillic, Arabic, NKo …) that two legacy
+    bytes spell by accident."""
+    code = ord(ch)
+    if ch == "\ufffd":
+        return False
+    return not (0x0250 <= code < 0x1E00) or 0x0300 <= code <= 0x036F
+
+
+def _from_text(text: str, data: bytes) -> Detection:
+    detection = detect_text(text)
+    if len(detection.spans) <= 1:
+        whole = [Span(0, len(data), detection.encoding)]
+        return Detection(detection.encoding, detection.confidence, whole)
+    spans, byte_pos, char_pos = [], 0, 0
+    for span in detection.spans:
+        byte_pos += len(text[char_pos:span.start].encode("utf-8", errors="replace"))
+        width = len(text[span.start:span.end].encode("utf-8", errors="replace"))
+        spans.append(Span(byte_pos, byte_pos + width, span.encoding))
+        byte_pos, char_pos = byte_pos + width, span.end
+    return Detection(detection.encoding, detection.confidence, spans)
+
+
+def _mixed_bytes(lines: list[bytes], kinds: list[str], legacy: str, conf: float) -> Detection:
+    spans: list[Span] = []
+    offset = 0
+    for line, kind in zip(lines, kinds, strict=True):
+        if kind == "legacy":
+            label = legacy
+        else:
+            label = detect_text(line.decode("utf-8", "replace")).encoding
+        spans.append(Span(offset, offset + len(line), "ascii" if kind == "ascii" else label))
+        offset += len(line)
+    merged = _merge(iter(spans), offset)
+    labels = {span.encoding for span in merged} - {"ascii"}
+    return Detection(_overall(labels), conf, merged)

@@ -1,0 +1,100 @@
+"""Repairs of Unicode that went wrong on the way: mojibake and HTML numeric character references.
+
+Mojibake here is UTF-8 read as Windows-1252 or Latin-1, once or twice ("Tiáº¿ng", "TiÃ¡Âº¿ng").
+It is repaired segment by segment, so one mangled sentence inside good text is fixed without
+touching the rest, and a segment is only replaced when the result is plausible text (Vietnamese
+letters, Latin-1, punctuation): TCVN3 seen through Windows-1252 can look like UTF-8 by accident.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from editor_app.validation.text.letters import VIETNAMESE_NON_ASCII
+
+_CP1252 = [bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256)]
+_TO_BYTE: dict[str, int] = {ch: b for b, ch in enumerate(_CP1252)}
+_TO_BYTE.update({chr(b): b for b in range(0x80, 0xA0)})  # Latin-1 readers keep C1 controls
+
+
+def _chars(low: int, high: int) -> str:
+    chars = {ch for ch, b in _TO_BYTE.items() if low <= b <= high}
+    return "".join(re.escape(ch) for ch in sorted(chars))
+
+
+_CONT = f"[{_chars(0x80, 0xBF)}]"
+_SEGMENT = re.compile(
+    f"[{_chars(0xC2, 0xDF)}]{_CONT}"
+    f"|[{_chars(0xE0, 0xEF)}]{_CONT}{{2}}"
+    f"|[{_chars(0xF0, 0xF4)}]{_CONT}{{3}}"
+)
+_NCR = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+MAX_ROUNDS = 3
+
+
+def _plausible(ch: str) -> bool:
+    """Characters mojibake repair may produce; C1 controls are the middle of a double round."""
+    code = ord(ch)
+    return (ch in VIETNAMESE_NON_ASCII or 0xA0 <= code <= 0xFF or 0x2000 <= code <= 0x206F
+            or 0x0300 <= code <= 0x0323 or 0x80 <= code <= 0x9F or ch in "€™ŒœŠšŽžŸƒˆ˜")
+
+
+def _fix_segment(match: re.Match[str]) -> str:
+    raw = bytes(_TO_BYTE[ch] for ch in match.group(0))
+    try:
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return match.group(0)
+    return decoded if all(_plausible(ch) for ch in decoded) else match.group(0)
+
+
+def fix_mojibake_once(text: str) -> str:
+    """Undo one round of UTF-8-read-as-Windows-1252 wherever it is plausible."""
+    return _SEGMENT.sub(_fix_segment, text)
+
+
+def fix_mojibake(text: str) -> str:
+    """Undo up to three rounds of mojibake; the result is NFC."""
+    for _ in range(MAX_ROUNDS):
+        fixed = fix_mojibake_once(text)
+        if fixed == text:
+            break
+        text = fixed
+    return unicodedata.normalize("NFC", text)
+
+
+def mojibake_rounds(text: str) -> int:
+    """How many rounds of mojibake repair change ``text`` (0: none found)."""
+    rounds = 0
+    for _ in range(MAX_ROUNDS):
+        fixed = fix_mojibake_once(text)
+        if fixed == text:
+            break
+        text, rounds = fixed, rounds + 1
+    return rounds
+
+
+def _ncr_char(match: re.Match[str]) -> str:
+    code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
+    if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return match.group(0)
+    return chr(code)
+
+
+def fix_ncr(text: str) -> str:
+    """Replace numeric character references (&#7879; &#x1EC7;) by the characters; NFC."""
+    return unicodedata.normalize("NFC", _NCR.sub(_ncr_char, text))
+
+
+def count_ncr(text: str) -> int:
+    return sum(1 for _ in _NCR.finditer(text))
+
+
+def repair(text: str, kind: str) -> str:
+    """Apply the repair ``kind`` ("mojibake" or "ncr")."""
+    if kind == "ncr":
+        return fix_ncr(text)
+    if kind == "mojibake":
+        return fix_mojibake(text)
+    raise ValueError(f"unknown repair {kind!r}")
