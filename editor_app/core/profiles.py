@@ -5,8 +5,8 @@ not a new release. A profile may ``extends`` another (the provinces extend ``nat
 42/2022 baseline) and restate only what its own regulation changes; tables merge key by key, so a
 province can tighten one field (``categories.qa.fields.asker_phone.required = true``) without
 copying the category. ``deadlines`` is the exception: a profile that states any deadline states
-them all, so a kind its regulation lacks is not inherited. Everything is validated on load; a bad file raises :class:`ProfileError`
-naming the file and the offending key, never a half-read profile.
+them all, so a kind its regulation lacks is not inherited. Everything is validated on load; a bad
+file raises :class:`ProfileError` naming the file and the offending key, never a half-read profile.
 """
 
 from __future__ import annotations

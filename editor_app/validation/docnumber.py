@@ -54,7 +54,7 @@ for _code, _form in TYPE_CODES.items():
     _FORM_CODES.setdefault(_form.casefold(), set()).add(_code)
 
 _SHAPE = re.compile(
-    r"^(?P<number>[0-9]{1,6}[a-z]?)/(?:(?P<year>(?:19|20)[0-9]{2})/)?(?P<symbol>\S+)$"
+    r"^(?P<number>[0-9]{1,6}[a-z]?)/(?:(?P<year>(?:19|20)[0-9]{2})/)?(?P<symbol>[^\s/]+)$"
 )
 _PART = re.compile(r"^[A-ZĐ][A-Za-zĐđ0-9.]*$")
 _LEGISLATURE = re.compile(r"^(?:QH|UBTVQH)[0-9]{1,2}$")

@@ -122,10 +122,10 @@ def _number(spec: FieldSpec, value: Any, where: Location, labels: dict[str, Any]
     if isinstance(value, int | float) and not isinstance(value, bool):
         return None
     try:
-        Decimal(str(value).strip().replace(",", "."))
+        finite = Decimal(str(value).strip().replace(",", ".")).is_finite()
     except InvalidOperation:
-        return INVALID_NUMBER.at(where, value=str(value), **labels)
-    return None
+        finite = False
+    return None if finite else INVALID_NUMBER.at(where, value=str(value), **labels)
 
 
 def _money(spec: FieldSpec, value: Any, where: Location, labels: dict[str, Any]) -> Finding | None:

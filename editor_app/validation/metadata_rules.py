@@ -211,7 +211,9 @@ def _check_citations(answer: str) -> list[Finding]:
         return [QA_NO_CITATION.at(where)]
     findings = []
     for match in cited:
-        window = answer[max(0, match.start() - 120): match.end() + 160]
+        # The number itself is left out: its "UBND" does not name the body in words.
+        window = answer[max(0, match.start() - 120): match.start()] + " " + answer[
+            match.end(): match.end() + 160]
         missing = []
         if not _DATE_IN_TEXT.search(window):
             missing.append(("ngày ban hành", "the issue date"))
