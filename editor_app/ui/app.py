@@ -1,0 +1,123 @@
+"""Start-up of the desktop app: ``run_gui(args)`` is what ``editor-app`` runs without a subcommand.
+
+Order matters for a fast, never-frozen start: paths, logging and settings (cheap), the
+QApplication and the language, then the main window is SHOWN, and only then the store is opened on
+the database worker (SQLAlchemy's import and Alembic's migrations happen off the GUI thread). The
+local demo portal, when wanted, starts in the background too and never delays the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import logging
+import os
+import sys
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from editor_app import __version__
+from editor_app.core.logs import setup_logging
+from editor_app.core.paths import AppPaths, resolve_paths, system_preset_file
+from editor_app.core.settings import Preset, Settings
+from editor_app.ui.context import AppContext
+from editor_app.ui.errors import ErrorPresenter
+from editor_app.ui.i18n import LanguageManager
+from editor_app.ui.operations import OperationRunner
+
+log = logging.getLogger("editor_app.ui")
+
+DEMO_PORTAL_MODULE = "editor_app.sync.demo_portal"
+DRIVER_ENV = "EDITOR_APP_DRIVER"
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Run the app until the main window closes; the exit status for the shell."""
+    if getattr(args, "self_test", False):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        paths = resolve_paths(getattr(args, "home", None)).ensure()
+    except OSError as exc:
+        print(f"editor-app: cannot create the app folders: {exc}", file=sys.stderr)
+        return 2
+    setup_logging(paths.logs)
+    log.info("editor-app %s starting (home %s)", __version__, paths.data.parent)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    context = build_context(app, paths, args)
+    if getattr(args, "self_test", False):
+        from editor_app.ui.selftest import run_self_test
+
+        return run_self_test(context)
+    return _run_interactive(app, context, args)
+
+
+def build_context(app: QApplication, paths: AppPaths, args: Any,
+                  *, inline: bool = False) -> AppContext:
+    """Settings, language, error presenter and operation runner for one app (also used by tests)."""
+    app.setApplicationName("editor-app")
+    app.setApplicationVersion(__version__)
+    settings = Settings(paths.settings_file, Preset.load(system_preset_file()))
+    languages = LanguageManager(paths.cache)
+    languages.set_language(getattr(args, "lang", None) or str(settings.get("language")))
+    errors = ErrorPresenter(dialogs=not getattr(args, "no_error_dialogs", False),
+                            language=lambda: languages.language)
+    runner = OperationRunner(inline=inline, on_error=errors.present)
+    return AppContext(paths, settings, runner, errors, languages)
+
+
+def _run_interactive(app: QApplication, context: AppContext, args: argparse.Namespace) -> int:
+    from editor_app.ui.main_window import MainWindow
+
+    context.errors.install_excepthook()
+    window = MainWindow(context)
+    window.show()
+    QTimer.singleShot(0, lambda: open_store_in_background(context))
+    QTimer.singleShot(0, lambda: start_demo_portal_hook(context, args))
+    driver = os.environ.get(DRIVER_ENV)
+    if driver:
+        from editor_app.ui.driver import run_driver
+
+        QTimer.singleShot(0, lambda: run_driver(driver, window))
+    status = app.exec()
+    context.runner.shutdown(wait=True)
+    _close_store(context)
+    log.info("editor-app stopped with status %s", status)
+    return int(status)
+
+
+def open_store_in_background(context: AppContext) -> None:
+    """Open (and migrate) the store on the DB worker; the window fills in when it is ready."""
+    context.runner.write(_open_store, context.paths, on_done=context.set_store)
+
+
+def _open_store(paths: AppPaths) -> Any:
+    from editor_app.store import open_store
+
+    return open_store(paths)
+
+
+def start_demo_portal_hook(context: AppContext, args: argparse.Namespace) -> None:
+    """Start the local demo portal (sync engineer's module) when no portal is configured.
+
+    Runs in the pool so start-up never waits for it; missing module = nothing to do.
+    """
+    if context.settings.get("portal_url") or getattr(args, "no_demo_portal", False):
+        return
+    if importlib.util.find_spec(DEMO_PORTAL_MODULE) is None:
+        return
+    context.runner.task(_start_demo_portal, context.paths, context.settings,
+                        on_done=lambda url: log.info("demo portal at %s", url),
+                        on_error=lambda exc: log.warning("demo portal did not start: %s", exc))
+
+
+def _start_demo_portal(paths: AppPaths, settings: Settings) -> Any:
+    module = importlib.import_module(DEMO_PORTAL_MODULE)
+    return module.start_in_background(paths, settings)
+
+
+def _close_store(context: AppContext) -> None:
+    if context.store is not None:
+        context.store.close()

@@ -1,0 +1,66 @@
+"""What every view and controller of one running app shares, passed explicitly (no globals).
+
+The store is opened in the background after the main window is shown (migrations and SQLAlchemy's
+import take longer than a window needs to appear), so ``store`` is None until ``sig_store_ready``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from editor_app.core.paths import AppPaths
+from editor_app.core.settings import Settings
+from editor_app.ui.errors import ErrorPresenter
+from editor_app.ui.i18n import LanguageManager
+from editor_app.ui.operations import OperationRunner
+
+if TYPE_CHECKING:
+    from editor_app.store import Store
+
+
+class AppContext(QObject):
+    """Paths, settings, the operation runner, the error presenter, languages and the store."""
+
+    sig_store_ready = Signal()
+
+    def __init__(self, paths: AppPaths, settings: Settings, runner: OperationRunner,
+                 errors: ErrorPresenter, languages: LanguageManager) -> None:
+        super().__init__()
+        self.paths = paths
+        self.settings = settings
+        self.runner = runner
+        self.errors = errors
+        self.languages = languages
+        self.store: Store | None = None
+
+    @property
+    def language(self) -> str:
+        return self.languages.language
+
+    @property
+    def profile_id(self) -> str:
+        return str(self.settings.get("profile_id"))
+
+    def set_store(self, store: Store) -> None:
+        self.store = store
+        self.sig_store_ready.emit()
+
+    def require_store(self) -> Store:
+        if self.store is None:
+            raise RuntimeError("the store is not open yet")
+        return self.store
+
+    def pick(self, vi: str, en: str) -> str:
+        """A label from data declared in both languages (settings schema, profiles)."""
+        return vi if self.language == "vi" else en
+
+    def profile(self) -> Any | None:
+        """The configured portal profile, or None when it cannot be loaded (logged by caller)."""
+        from editor_app.core.profiles import load_profile
+
+        try:
+            return load_profile(self.profile_id)
+        except (LookupError, ValueError):
+            return None

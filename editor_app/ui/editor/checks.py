@@ -1,0 +1,75 @@
+"""The editor's doors into validation; run on the pool by the controller, never on the GUI thread.
+
+The check modules are written by other parts of the team and land over time, so each door imports
+its check inside the call and degrades to the checks that exist: the whole-article validator when
+present, else the profile's metadata checks.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from editor_app.core.articles import Article, AttachmentRef
+from editor_app.validation.findings import Finding
+
+log = logging.getLogger("editor_app.ui.checks")
+
+_TEXT_FIELDS = ("title", "summary", "pen_name", "real_name", "source", "unit")
+
+
+def _optional(module: str, name: str) -> Any | None:
+    try:
+        return getattr(importlib.import_module(module), name, None)
+    except ImportError:
+        return None
+
+
+def validate(article: Article, files: list[tuple[AttachmentRef, Path]],
+             profile_id: str) -> list[Finding]:
+    """Every finding for the article and its stored attachments."""
+    validate_article = _optional("editor_app.validation.article", "validate_article")
+    if validate_article is not None:
+        return list(validate_article(article, files, profile_id))
+    from editor_app.core.profiles import load_profile
+    from editor_app.validation.metadata import check_metadata
+
+    return check_metadata(article, load_profile(profile_id))
+
+
+def inspect_file(path: Path, filename: str, profile_id: str) -> list[Finding] | None:
+    """The attachment inspector's verdict on one blob, or None when no inspector is installed."""
+    inspect = _optional("editor_app.validation.files", "inspect_attachment")
+    if inspect is None:
+        return None
+    try:
+        return list(inspect(path, profile_id, filename=filename))
+    except TypeError:
+        return list(inspect(path, profile_id))
+
+
+def apply_fix(article: Article, finding: Finding) -> Article | None:
+    """The fixed article, or None when no safe automatic fix is known for the finding.
+
+    A fixes module (``editor_app.validation.fixes.apply_fix``) wins when installed; otherwise a
+    finding whose data carries ``replacement`` for a text field or metadata key is applied here.
+    """
+    fixer = _optional("editor_app.validation.fixes", "apply_fix")
+    if fixer is not None:
+        fixed = fixer(article, finding)
+        if fixed is not None:
+            return fixed
+    replacement = finding.data.get("replacement")
+    name = finding.location.field or ""
+    if not isinstance(replacement, str):
+        return None
+    if name in _TEXT_FIELDS:
+        fixed = replace(article)
+        setattr(fixed, name, replacement)
+        return fixed
+    if name.startswith("metadata."):
+        return replace(article, metadata={**article.metadata, name[9:]: replacement})
+    return None

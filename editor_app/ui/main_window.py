@@ -1,0 +1,195 @@
+"""The main window: drafts on the left, the editor on the right. It only wires parts together;
+the drafts controller and the editor controller do the work (no god window)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QStackedWidget,
+    QTextEdit,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor_app.core.articles import Article
+from editor_app.ui.actions import MainActions
+from editor_app.ui.context import AppContext
+from editor_app.ui.drafts_view import DraftsController, DraftsView
+from editor_app.ui.editor.controller import EditorController
+from editor_app.ui.editor.editor_widget import ArticleEditor
+from editor_app.ui.message_bar import MessageBar
+
+
+class MainWindow(QMainWindow):
+    """Owns the views; menus, shortcuts and language switching live here."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.context = context
+        self.main_actions = MainActions(self)
+        self.drafts = DraftsView(self)
+        self.drafts_controller = DraftsController(context, self.drafts)
+        self.editor = ArticleEditor(lambda: context.language, self)
+        self.editor_controller = EditorController(context, self.editor)
+        self.placeholder = QLabel(self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.editor)
+        self.message_bar = MessageBar(self)
+        self._build_layout()
+        self._build_toolbar()
+        self._connect()
+        context.errors.attach(self.message_bar.show_message, self)
+        self._set_store_actions(context.store is not None)
+        self.retranslate()
+        self.resize(1280, 800)
+
+    def _build_layout(self) -> None:
+        splitter = QSplitter(self)
+        splitter.addWidget(self.drafts)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([560, 720])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        for name in ("new", "save", "history", "check", "settings"):
+            self.toolbar.addAction(self.main_actions.actions[name])
+        self.addToolBar(self.toolbar)
+
+    def _connect(self) -> None:
+        act = self.main_actions.actions
+        act["new"].triggered.connect(self._on_new_triggered)
+        act["save"].triggered.connect(self.editor_controller.checkpoint)
+        act["history"].triggered.connect(self.editor_controller.show_history)
+        act["check"].triggered.connect(self.editor_controller.check_now)
+        act["search"].triggered.connect(self._on_search_triggered)
+        act["undo"].triggered.connect(lambda: self._edit_focused("undo"))
+        act["redo"].triggered.connect(lambda: self._edit_focused("redo"))
+        act["settings"].triggered.connect(self.show_settings)
+        act["log"].triggered.connect(self.show_log)
+        act["help"].triggered.connect(self.show_help)
+        act["quit"].triggered.connect(self.close)
+        act["vi"].triggered.connect(lambda: self.switch_language("vi"))
+        act["en"].triggered.connect(lambda: self.switch_language("en"))
+        self.drafts.sig_open.connect(self._on_drafts_open)
+        self.editor_controller.sig_opened.connect(self._on_editor_opened)
+        self.editor_controller.sig_saved.connect(self._on_editor_saved)
+        self.context.sig_store_ready.connect(self._on_context_store_ready)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Editorial workstation — Provincial portal"))
+        self.setAccessibleName(self.tr("Editorial workstation"))
+        self.main_actions.retranslate()
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.drafts.retranslate()
+        self.message_bar.retranslate()
+        self._retranslate_editor()
+        self.placeholder.setAccessibleName(self.tr("No draft open"))
+        self.placeholder.setText(self.tr("Opening the local store…") if self.context.store is None
+                                 else self.tr("Choose a draft on the left, or press Ctrl+N "
+                                              "to write a new article."))
+        for name in ("vi", "en"):
+            self.main_actions.actions[name].setChecked(self.context.language == name)
+
+    def _retranslate_editor(self) -> None:
+        editor = self.editor
+        for part in (editor, editor.fields, editor.toolbar, editor.metadata, editor.attachments,
+                     editor.findings):
+            part.retranslate()
+        editor.fields.set_categories(self.editor_controller.categories())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def switch_language(self, language: str) -> None:
+        """Switch without restarting and remember the choice."""
+        self.context.languages.set_language(language)
+        if not self.context.settings.is_locked("language"):
+            self.context.runner.write(self.context.settings.set, "language", language)
+        self.retranslate()
+
+    def _set_store_actions(self, ready: bool) -> None:
+        for name in ("new", "save", "history", "check"):
+            self.main_actions.actions[name].setEnabled(ready)
+
+    def _on_context_store_ready(self) -> None:
+        self._set_store_actions(True)
+        self.retranslate()
+        self.drafts_controller.refresh()
+
+    def _on_new_triggered(self) -> None:
+        self.editor_controller.create()
+
+    def _on_drafts_open(self, article_id: int) -> None:
+        self.editor_controller.open(article_id)
+
+    def _on_editor_opened(self, article: Article) -> None:
+        self.stack.setCurrentWidget(self.editor)
+        self.drafts_controller.refresh()
+        if not article.title:
+            self.editor.fields.title.setFocus()
+
+    def _on_editor_saved(self, _article: Article) -> None:
+        self.drafts_controller.refresh()
+
+    def _on_search_triggered(self) -> None:
+        self.drafts.search.setFocus()
+        self.drafts.search.selectAll()
+
+    def _edit_focused(self, what: str) -> None:
+        widget = QApplication.focusWidget()
+        if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
+            getattr(widget, what)()
+
+    def show_settings(self) -> None:
+        from editor_app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.context, self)
+        dialog.sig_language_chosen.connect(self.switch_language)
+        dialog.open()
+
+    def show_log(self) -> None:
+        from editor_app.ui.log_view import LogDialog
+
+        LogDialog(self.context.paths.logs, self).open()
+
+    def show_help(self) -> None:
+        QMessageBox.information(self, self.tr("Help"), self.tr(
+            "<h3>Keyboard shortcuts</h3><table>"
+            "<tr><td>Ctrl+N</td><td>New article</td></tr>"
+            "<tr><td>Ctrl+S</td><td>Save a version now (everything is saved as you type)</td></tr>"
+            "<tr><td>Ctrl+H</td><td>Version history</td></tr>"
+            "<tr><td>Ctrl+F</td><td>Find drafts (accents and case are ignored)</td></tr>"
+            "<tr><td>Ctrl+Z / Ctrl+Y</td><td>Undo / redo</td></tr>"
+            "<tr><td>F7</td><td>Check the article now</td></tr>"
+            "<tr><td>Ctrl+L</td><td>Show the log</td></tr>"
+            "<tr><td>Ctrl+1…3, Ctrl+0</td><td>Heading 1…3, normal paragraph</td></tr>"
+            "</table>"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Hand any pending change to the DB worker; run_gui waits for it before exiting."""
+        self.editor_controller.autosaver.flush()
+        event.accept()
