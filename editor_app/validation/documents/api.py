@@ -134,5 +134,5 @@ def _convert_docx(src: Path, out: Path, report: ConversionReport, from_encoding:
     document = read_package(package)
     plan = plan_document(document, from_encoding)
     report.runs_total = len(package.elements)
-    convert_package(package, plan, report, unicode_font=unicode_font, tone_style=tone_style)
+    convert_package(package, document, plan, report, unicode_font=unicode_font, tone_style=tone_style)
     write_package(package, src, out)

@@ -24,6 +24,7 @@ from editor_app.validation.documents.model import Block, Document, Paragraph, Ru
 _CP1252 = "".join(
     bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256)
 )
+_CP1252_VIEW = {b: ch for b, ch in enumerate(_CP1252) if ord(ch) != b}
 _PARAGRAPH_MARKS = "\r\x07\x0c"
 _DROPPED = {"\x01", "\x02", "\x03", "\x04", "\x05", "\x08", "\x1f"}
 _REPLACED = {"\x0b": "\n", "\x1e": "-", "\x0e": "\n"}
@@ -33,7 +34,7 @@ _HEADER_KINDS = ("header", "header", "footer", "footer", "header", "footer")
 
 def decode_8bit(data: bytes) -> str:
     """Bytes of an 8-bit piece as Word shows them: Windows-1252, undefined codes as Latin-1."""
-    return data.decode("latin-1").translate(dict(enumerate(_CP1252)))
+    return data.decode("latin-1").translate(_CP1252_VIEW)
 
 
 def read_doc(data: bytes) -> Document:

@@ -183,8 +183,14 @@ def read_package(package: DocxPackage) -> Document:
     return document
 
 
+_STORY_RANK = ("document", "header", "footer", "footnotes", "endnotes", "comments")
+
+
 def _story_order(name: str) -> tuple[int, str]:
-    return (0 if name == "word/document.xml" else 1, name)
+    """Body first, then headers, footers, notes and comments: the order a reader meets them."""
+    label = name.rsplit("/", 1)[-1]
+    rank = next((i for i, kind in enumerate(_STORY_RANK) if label.startswith(kind)), 9)
+    return rank, name
 
 
 def _read_part(document: Document, package: DocxPackage, root: etree._Element, label: str,

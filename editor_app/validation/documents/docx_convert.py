@@ -18,24 +18,29 @@ from lxml import etree
 
 from editor_app.validation.documents.docx import DocxPackage, STORY_PART, w
 from editor_app.validation.documents.report import ConversionReport
-from editor_app.validation.documents.runs import Plan, convert_text
+from editor_app.validation.documents.model import Document
+from editor_app.validation.documents.runs import Decision, Plan, convert_paragraph, convert_text
 from editor_app.validation.text.fonts import font_encoding
 
 _FONT_ATTRS = ("ascii", "hAnsi", "cs", "eastAsia")
+_ONE_CHAR = tuple(w(tag) for tag in ("tab", "br", "cr", "noBreakHyphen"))
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme")
 
 
-def convert_package(package: DocxPackage, plan: Plan, report: ConversionReport, *,
-                    unicode_font: str, tone_style: str) -> None:
+def convert_package(package: DocxPackage, document: Document, plan: Plan,
+                    report: ConversionReport, *, unicode_font: str, tone_style: str) -> None:
     """Rewrite the parsed trees of ``package`` following ``plan``; counts go to ``report``."""
-    for run_id, element in package.elements.items():
-        decision = plan.decisions.get(run_id)
-        if decision is not None and decision.legacy:
-            _convert_run(element, decision, tone_style)
-            report.count(decision.encoding)
-            _set_font(element, unicode_font)
-        elif _has_legacy_font(element):
-            _set_font(element, unicode_font)
+    for _, _, paragraph in document.paragraphs():
+        texts = convert_paragraph(paragraph, plan, tone_style)
+        for run, text in zip(paragraph.runs, texts, strict=True):
+            element = package.elements[id(run)]
+            decision = plan.decide(run)
+            if decision.legacy:
+                _write_run(element, text, decision, tone_style)
+                report.count(decision.encoding)
+                _set_font(element, unicode_font)
+            elif _has_legacy_font(element):
+                _set_font(element, unicode_font)
     for name in ("word/styles.xml", "word/stylesWithEffects.xml", "word/numbering.xml"):
         root = package.tree(name)
         if root is not None:
@@ -48,12 +53,32 @@ def convert_package(package: DocxPackage, plan: Plan, report: ConversionReport, 
         _drop_legacy_font_entries(fonts)
 
 
-def _convert_run(element: etree._Element, decision: object, tone_style: str) -> None:
+def _write_run(element: etree._Element, text: str, decision: Decision, tone_style: str) -> None:
+    """Put the run's converted ``text`` back into its w:t elements, each its own slice.
+
+    ``text`` is the whole run converted (capitals restored with paragraph context), laid out as
+    :func:`text_of_run` reads the children: each w:t's slice is as long as its own conversion,
+    and a tab, break or hyphen element takes one character.
+    """
     _merge_soft_hyphens(element)
+    pieces: list[tuple[etree._Element | None, int]] = []
     for child in element:
-        if child.tag in (w("t"), w("delText")) and child.text:
-            child.text = convert_text(child.text, decision, tone_style)  # type: ignore[arg-type]
-            child.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        if child.tag in (w("t"), w("delText")):
+            pieces.append((child, len(convert_text(child.text or "", decision, tone_style))))
+        elif child.tag in _ONE_CHAR:
+            pieces.append((None, 1))
+    if sum(length for _, length in pieces) != len(text):
+        # A multi-byte sequence split by a tab: convert each w:t alone rather than misplace text.
+        for node, _ in pieces:
+            if node is not None and node.text:
+                node.text = convert_text(node.text, decision, tone_style)
+        return
+    offset = 0
+    for node, length in pieces:
+        if node is not None and node.text:
+            node.text = text[offset : offset + length]
+            node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        offset += length
 
 
 def _merge_soft_hyphens(element: etree._Element) -> None:

@@ -21,7 +21,7 @@ MAX_RTF_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 200
 
 _TOKEN = re.compile(
-    rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z'])|([{}])|([^\\{}\r\n]+)"
+    rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|((?:\\'[0-9a-fA-F]{2})+)|\\([^a-zA-Z'])|([{}])|([^\\{}\r\n]+)"
     rb"|[\r\n]+|\\"
 )
 _CHARSET_CODEPAGE = {0: "cp1252", 161: "cp1253", 162: "cp1254", 163: "cp1258", 177: "cp1255",
@@ -84,7 +84,7 @@ class _Reader:
             if word is not None:
                 pos = self._word(word.decode("ascii"), int(arg) if arg else None, pos)
             elif hexbyte is not None:
-                self._bytes(bytes([int(hexbyte, 16)]))
+                self._bytes(bytes.fromhex(hexbyte.replace(b"\\'", b"").decode("ascii")))
             elif symbol is not None:
                 self._symbol(symbol)
             elif brace is not None:

@@ -144,5 +144,35 @@ def convert_text(text: str, decision: Decision, tone_style: str = "keep") -> str
     return unicodedata.normalize("NFC", out)
 
 
+_LOST_CAPITALS = ("tcvn3", "vps")
+
+
+def convert_paragraph(paragraph: Paragraph, plan: Plan, tone_style: str = "keep") -> list[str]:
+    """The Unicode text of each run of ``paragraph``, with capitals the charset lost put back.
+
+    A `.VnTime` typist could not type "Ủ" and wrote "ủy ban"; the text engine restores such
+    capitals from context (sentence starts, capital words, institution names), which needs the
+    whole paragraph, not one run. Only case changes, so every run keeps its length and its slice.
+    """
+    decisions = [plan.decide(run) for run in paragraph.runs]
+    texts = [convert_text(r.text, d, tone_style) for r, d in zip(paragraph.runs, decisions,
+                                                                   strict=True)]
+    restorable = [d.encoding in _LOST_CAPITALS and not d.uppercase for d in decisions]
+    if not any(restorable):
+        return texts
+    from editor_app.validation.text.capitals import restore_capitals
+
+    encoding = next(d.encoding for d, ok in zip(decisions, restorable, strict=True) if ok)
+    joined = "".join(texts)
+    restored = restore_capitals(joined, encoding)
+    if len(restored) != len(joined):
+        return texts
+    out, offset = [], 0
+    for text, ok in zip(texts, restorable, strict=True):
+        out.append(restored[offset : offset + len(text)] if ok else text)
+        offset += len(text)
+    return out
+
+
 def paragraph_unicode(paragraph: Paragraph, plan: Plan, tone_style: str = "keep") -> str:
-    return "".join(convert_text(r.text, plan.decide(r), tone_style) for r in paragraph.runs)
+    return "".join(convert_paragraph(paragraph, plan, tone_style))

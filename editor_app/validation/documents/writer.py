@@ -16,7 +16,7 @@ from docx.shared import Pt
 
 from editor_app.validation.documents.model import Block, Document, Paragraph, Table
 from editor_app.validation.documents.report import ConversionReport
-from editor_app.validation.documents.runs import Plan, convert_text
+from editor_app.validation.documents.runs import Plan, convert_paragraph
 from editor_app.validation.text.fonts import font_encoding
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -49,12 +49,12 @@ class _Writer:
             target.style = self.out.styles[f"Heading {paragraph.heading}"]  # type: ignore[attr-defined]
         if paragraph.alignment in _ALIGN:
             target.alignment = _ALIGN[paragraph.alignment]  # type: ignore[attr-defined]
-        for run in paragraph.runs:
+        texts = convert_paragraph(paragraph, self.plan, self.tone_style)
+        for run, text in zip(paragraph.runs, texts, strict=True):
             decision = self.plan.decide(run)
             self.report.runs_total += 1
             if decision.legacy:
                 self.report.count(decision.encoding)
-            text = convert_text(run.text, decision, self.tone_style)
             out = target.add_run(text)  # type: ignore[attr-defined]
             legacy_font = font_encoding(run.font) is not None
             out.font.name = self.unicode_font if legacy_font or not run.font else run.font
