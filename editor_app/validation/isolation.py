@@ -32,7 +32,7 @@ import psutil
 DEFAULT_TIMEOUT = 120.0
 DEFAULT_MEMORY = 1024 * 1024 * 1024
 POLL_SECONDS = 0.1
-START_TIMEOUT = 120.0
+START_TIMEOUT = 60.0
 WARM_MODULES = ("editor_app.validation.files.inspect",)
 
 
@@ -106,14 +106,18 @@ class _Worker:
         self.ready = False
 
     def wait_ready(self) -> None:
+        """Wait for the worker's imports; a worker that dies while starting fails at once."""
         if self.ready:
             return
-        if not self.conn.poll(START_TIMEOUT):
-            self.kill()
-            raise InspectionFailed("crashed", "the inspection worker did not start")
+        deadline = time.monotonic() + START_TIMEOUT
+        while not self.conn.poll(POLL_SECONDS):
+            if not self.process.is_alive() or time.monotonic() > deadline:
+                self.kill()
+                raise InspectionFailed("crashed", "the inspection worker did not start")
         try:
             self.conn.recv()
         except (EOFError, OSError) as exc:
+            self.kill()
             raise InspectionFailed("crashed", "the inspection worker did not start") from exc
         self.ready = True
 

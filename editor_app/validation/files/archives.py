@@ -98,12 +98,16 @@ def _bomb_findings(entries: list[Entry], source: Source, archive_size: int) -> l
 
 def inspect_zip(source: Source) -> list[Finding]:
     with zipfile.ZipFile(source.path) as archive:
-        entries = [_zip_entry(info) for info in archive.infolist()]
+        entries = zip_entries(archive)
         findings = listing_findings(entries, source, source.size)
         if any(f.code in (codes.ARCHIVE_BOMB.code, codes.ARCHIVE_TOO_MANY.code) for f in findings):
             return findings
         findings += _contents(entries, source, lambda e: archive.open(e.name))
     return findings
+
+
+def zip_entries(archive: zipfile.ZipFile) -> list[Entry]:
+    return [_zip_entry(info) for info in archive.infolist()]
 
 
 def _zip_entry(info: zipfile.ZipInfo) -> Entry:
