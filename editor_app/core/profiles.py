@@ -22,6 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from editor_app.core.profile_schema import (
     CATEGORY_IDS,
+    DEADLINE_KINDS,
     FORMAT_IDS,
     Category,
     DeadlineRule,
@@ -85,7 +86,10 @@ def load_profile(profile_id: str | None = None) -> Profile:
 
 @cache
 def _load_shipped(profile_id: str) -> Profile:
-    return load_profile_file(profiles_dir() / f"{profile_id}.toml")
+    profile = load_profile_file(profiles_dir() / f"{profile_id}.toml")
+    if profile.id != profile_id:  # settings store the id: it must find this file again
+        raise ProfileError(f"{profile_id}.toml: id {profile.id!r} differs from the file name")
+    return profile
 
 
 def load_profile_file(path: Path) -> Profile:
@@ -167,16 +171,25 @@ def _shape(data: Mapping[str, Any]) -> dict[str, Any]:
     categories = shaped.get("categories")
     if isinstance(categories, Mapping):
         shaped["categories"] = {
-            cid: _shape_category(cid, table) for cid, table in categories.items()
+            cid: _shape_category(cid, table, _kinds(shaped)) for cid, table in categories.items()
         }
     return shaped
 
 
-def _shape_category(category_id: str, table: Any) -> Any:
+def _kinds(shaped: Mapping[str, Any]) -> frozenset[str]:
+    deadlines = shaped.get("deadlines")
+    return frozenset(deadlines) if isinstance(deadlines, Mapping) else frozenset()
+
+
+def _shape_category(category_id: str, table: Any, kinds: frozenset[str]) -> Any:
+    """A category whose deadline kind is a shared one its profile lacks has no deadline there
+    (Cao Bằng has no rule for agencies a document concerns); an unknown kind stays, to be
+    reported as the typo it probably is. ``""`` switches a deadline off explicitly."""
     if not isinstance(table, Mapping):
         return table
     category = {"id": category_id, **table}
-    if category.get("deadline_kind") == "":  # TOML has no null: "" switches an inherited rule off
+    kind = category.get("deadline_kind")
+    if kind == "" or (kind in DEADLINE_KINDS and kind not in kinds):
         category["deadline_kind"] = category["event_field"] = None
     fields = category.get("fields")
     if isinstance(fields, Mapping):

@@ -10,7 +10,7 @@ make-up working days.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -34,6 +34,7 @@ def public_holiday(day: date) -> str | None:
     return _vietnam(day.year).get(day)
 
 
+@lru_cache(maxsize=8)
 def _library_makeup_days(year: int) -> frozenset[date]:
     """Weekend days the package itself knows as make-up working days (e.g. a Saturday swap)."""
     return frozenset(getattr(_vietnam(year), "weekend_workdays", ()) or ())
@@ -113,6 +114,8 @@ def article_deadline(profile: Profile, article: Article) -> date | None:
 
 def parse_date(value: object) -> date | None:
     """A metadata date: a ``date``, ISO ``YYYY-MM-DD`` or Vietnamese ``DD/MM/YYYY``; else None."""
+    if isinstance(value, datetime):
+        return value.date()
     if isinstance(value, date):
         return value
     if not isinstance(value, str):

@@ -58,8 +58,6 @@ reference = "Điều 1"
      'pattern = "(["\n', "categories.news.fields.x.pattern"),
     ('[categories.news]\nreference = ""\n', "every category cites its article"),
     ('makeup_workdays = [2026-03-11]\n', "not a Saturday or Sunday: 2026-03-11"),
-    ('[deadlines.qa-answer]\nworking_days = 15\nevent = "receipt"\nreference = "x"\n',
-     "categories.legal-document.deadline_kind: no deadline rule 'legal-document'"),
     ('[attachments.max_bytes]\nexe = 1\n', "unknown formats exe"),
     ('tone_style = "modern"\n', "tone_style"),
 ])
@@ -72,6 +70,16 @@ def test_schema_errors_name_the_key(tmp_path: Path, addition: str, expected: str
     message = str(caught.value)
     assert message.startswith("test-province.toml: ")
     assert expected in message
+
+
+def test_a_shared_kind_the_profile_lacks_leaves_the_category_without_deadline(
+        tmp_path: Path) -> None:
+    text = MINIMAL_CHILD + '[deadlines.qa-answer]\nworking_days = 15\nevent = "receipt"\n' \
+        'reference = "Điều 9"\n'
+    profile = load_profile_file(write(tmp_path, text))
+    assert set(profile.deadlines) == {"qa-answer"}
+    assert profile.categories["legal-document"].deadline_kind is None
+    assert profile.categories["qa"].deadline_kind == "qa-answer"
 
 
 def test_missing_category_is_reported(tmp_path: Path) -> None:
@@ -113,3 +121,18 @@ def test_shipped_files_are_plain_toml() -> None:
     for path in profiles_dir().glob("*.toml"):
         with path.open("rb") as handle:
             assert tomllib.load(handle)["id"] == path.stem
+
+
+def test_the_documented_example_loads(tmp_path: Path) -> None:
+    docs = (profiles_dir().parent.parent / "docs" / "profiles.md").read_text(encoding="utf-8")
+    section = docs[docs.index("## Annotated example"):]
+    example = section[section.index("```toml") + len("```toml"): section.index("```\n", 10)]
+    profile = load_profile_file(write(tmp_path, example, "ca-mau.toml"))
+    assert profile.id == "ca-mau" and profile.extra_days_off[0].isoformat() == "2026-05-19"
+    assert profile.attachments.limit_for("pdf") == 20971520
+    assert profile.attachments.limit_for("wav") == 52428800  # "default"
+    assert profile.attachments.limit_for("mp4") == 524288000  # inherited, tables merge
+    assert profile.authority_codes["SNN"] == "Sở Nông nghiệp và Môi trường"
+    assert profile.categories["legal-document"].field("number").required
+    # The example replaces [deadlines] whole: only its own kind remains.
+    assert set(profile.deadlines) == {"legal-document"}
