@@ -20,7 +20,7 @@ from editor_app.validation.text.codecs import (
     decode_bytes,
     decode_chars,
 )
-from editor_app.validation.text.detect import detect_bytes, detect_text
+from editor_app.validation.text.detect import Detection, detect_bytes, detect_text
 from editor_app.validation.text.tones import normalise_tones
 
 TONE_STYLES = ("keep", "old", "new")
@@ -114,7 +114,7 @@ def _cut(buffer: bytes) -> int:
     return len(buffer)
 
 
-def detect_stream(source: BinaryIO) -> str:
+def detect_stream(source: BinaryIO) -> Detection:
     """Detect from a seekable binary file without reading it all (head, middle, tail)."""
     source.seek(0, 2)
     size = source.tell()
@@ -124,7 +124,10 @@ def detect_stream(source: BinaryIO) -> str:
     else:
         data = _sample_file(source, size)
     source.seek(0)
-    return detect_bytes(data).encoding
+    detection = detect_bytes(data)
+    if size > len(data):  # spans of a sample say nothing about the file's offsets
+        detection = Detection(detection.encoding, detection.confidence, [])
+    return detection
 
 
 def _sample_file(source: BinaryIO, size: int) -> bytes:
@@ -156,7 +159,7 @@ def convert_stream(
     ``progress`` receives the number of source bytes done so far after each chunk.
     """
     _check_style(tone_style)
-    name = canonical_name(encoding) if encoding else detect_stream(source)
+    name = canonical_name(encoding) if encoding else detect_stream(source).encoding
     carry, done = b"", 0
     while True:
         block = source.read(chunk_size)

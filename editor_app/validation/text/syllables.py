@@ -89,3 +89,29 @@ def _tone_ok(rhyme: str, tones: list[str]) -> bool:
     if rhyme.endswith(STOP_CODAS):
         return bool(tones) and tones[0] in (ACUTE, DOT)
     return True
+
+
+_SKELETON = str.maketrans("ăâêôơưđ", "aaeooud")
+
+
+def skeleton(word: str) -> str:
+    """A word without tones and letter marks, lower case: "Lưu" -> "luu"."""
+    return strip_tone(word.lower())[0].translate(_SKELETON)
+
+
+@lru_cache(maxsize=1)
+def _skeletons() -> frozenset[str]:
+    found = set()
+    for onset in (*ONSETS, ""):
+        for rhyme in RHYMES:
+            if _spelling_ok(onset, rhyme):
+                found.add(skeleton(onset + rhyme))
+                if onset in ("qu", "gi") and rhyme[0] in "ui":
+                    found.add(skeleton(onset + rhyme[1:]))
+    return frozenset(found)
+
+
+def could_be_syllable(word: str) -> bool:
+    """Whether adding marks to ``word`` could make a syllable ("LUU" -> "LƯU"), which tells an
+    ASCII typo or OCR error apart from a foreign word ("Internet")."""
+    return skeleton(word) in _skeletons()

@@ -1,0 +1,98 @@
+"""`editor-app convert FILE -o OUT [--from ENC] [--tone-style keep|old|new]`: to Unicode NFC.
+
+Text files are converted in a stream (flat memory for any size) and written as UTF-8; HTML keeps
+its markup; DOCX, DOC and RTF go to the document converter and come out as DOCX. The original is
+never overwritten. Exit 2, with a message and no traceback, for bad usage or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+DOCUMENT_SUFFIXES = (".docx", ".doc", ".rtf", ".pdf")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+ENCODINGS = ("tcvn3", "vni", "viscii", "vps", "viqr", "cp1258", "unicode", "unicode-decomposed",
+             "mojibake", "ncr", "ascii")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="TXT, HTML, DOCX, DOC or RTF file")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="where to write")
+    parser.add_argument("--from", dest="from_encoding", metavar="ENCODING", default=None,
+                        help=f"source encoding ({', '.join(ENCODINGS)}); detected when absent")
+    parser.add_argument("--tone-style", choices=("keep", "old", "new"), default="keep",
+                        help="tone placement: keep the source's, old (hòa) or new (hoà)")
+    parser.add_argument("--no-restore-case", action="store_true",
+                        help="do not restore capitals lost by TCVN3/VPS plain text")
+
+
+def _fail(message: str) -> int:
+    print(f"editor-app convert: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    src, out = Path(args.file), Path(args.output)
+    if not src.is_file():
+        return _fail(f"cannot read {src}: no such file")
+    if out.exists() and out.resolve() == src.resolve():
+        return _fail("the output must be a different file; the original is never overwritten")
+    if args.from_encoding:
+        from editor_app.validation.text.codecs import canonical_name
+
+        try:
+            args.from_encoding = canonical_name(args.from_encoding)
+        except ValueError as exc:
+            return _fail(str(exc))
+    try:
+        if src.suffix.lower() in DOCUMENT_SUFFIXES:
+            return _document(src, out, args)
+        encoding = _html(src, out, args) if src.suffix.lower() in HTML_SUFFIXES else _text(
+            src, out, args)
+    except (OSError, ValueError) as exc:
+        return _fail(f"cannot convert {src}: {getattr(exc, 'strerror', None) or exc}")
+    print(f"{src} ({encoding}) -> {out}")
+    return 0
+
+
+def _text(src: Path, out: Path, args: argparse.Namespace) -> str:
+    from editor_app.validation.text.convert import convert_stream
+
+    tmp = out.with_name(out.name + ".part")
+    try:
+        with open(src, "rb") as source, open(tmp, "wb") as target:
+            encoding = convert_stream(source, target, args.from_encoding,
+                                      tone_style=args.tone_style,
+                                      restore_case=not args.no_restore_case)
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return encoding
+
+
+def _html(src: Path, out: Path, args: argparse.Namespace) -> str:
+    from editor_app.validation.text.html import convert_html, html_bytes_to_text
+
+    html = html_bytes_to_text(src.read_bytes())
+    out.write_text(convert_html(html, args.from_encoding, tone_style=args.tone_style,
+                                restore_case=not args.no_restore_case), encoding="utf-8")
+    return args.from_encoding or "detected"
+
+
+def _document(src: Path, out: Path, args: argparse.Namespace) -> int:
+    try:
+        from editor_app.validation.documents import convert_document
+    except ImportError:
+        return _fail(f"{src.suffix.lower()} files are not supported yet")
+    from editor_app.core.errors import UserError
+
+    try:
+        convert_document(src, out, from_encoding=args.from_encoding, tone_style=args.tone_style)
+    except UserError as exc:
+        return _fail(exc.message_en)
+    except (OSError, ValueError) as exc:
+        return _fail(f"cannot convert {src}: {exc}")
+    print(f"{src} -> {out}")
+    return 0
