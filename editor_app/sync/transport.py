@@ -77,6 +77,9 @@ def raise_for_status(response: requests.Response) -> None:
     if status == 412:
         raise StaleRevisionError(body)
     if status == 422:
+        reasons = [str(f.get("message", "")) for f in body.get("findings") or []
+                   if isinstance(f, dict)]
+        detail = "; ".join(reasons[:3]) or detail
         raise RejectedError("Cổng từ chối nội dung: " + detail,
                             "The portal refused the content: " + detail, status, code, body)
     kinds: dict[int, tuple[type[PortalError], str, str]] = {
