@@ -170,7 +170,7 @@ def _doc_number(spec: FieldSpec, value: Any, where: Location,
         fixable = normalize_doc_number(text) != text and _parses(normalize_doc_number(text))
         finding = DOC_NUMBER_MALFORMED.at(
             where, value=text, reason=exc.reason_vi, reason_en=exc.reason_en,
-            data={"suggestion": normalize_doc_number(text)} if fixable else None,
+            data={"replacement": normalize_doc_number(text)} if fixable else None,
         )
         # Only a clean-up that yields a valid number is safe to apply automatically.
         return finding if fixable else replace(finding, fix=None)

@@ -94,7 +94,7 @@ def test_spacing_slip_in_the_number_is_fixable(legal: Article) -> None:
     legal.metadata["number"] = "Số: 01 / 2026 / QĐ-UBND"
     finding = only(check_metadata(legal, CAO_BANG, today=TODAY), "metadata.doc-number-malformed")
     assert finding.fix == "metadata.normalize-doc-number"
-    assert finding.data["suggestion"] == "01/2026/QĐ-UBND"
+    assert finding.data["replacement"] == "01/2026/QĐ-UBND"
 
 
 def test_type_abbreviation_must_match_the_form(legal: Article) -> None:
