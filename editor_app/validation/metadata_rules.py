@@ -156,12 +156,14 @@ def check_attachments(article: Article, category: Category, profile: Profile,
                       signed: Callable[[AttachmentRef], bool | None] | None) -> list[Finding]:
     """Captions for images; for legal documents, the file itself (PDF, signed where asked)."""
     findings = []
-    for index, attachment in enumerate(article.attachments):
+    for attachment in article.attachments:
         is_image = format_id(attachment) in IMAGE_FORMATS or attachment.media_type.startswith(
             "image/")
         if is_image and not attachment.caption.strip():
             findings.append(IMAGE_CAPTION_MISSING.at(
-                Location(field=f"attachments.{index}.caption", part=attachment.filename),
+                # Attachments are named by content hash, as the attachment inspector names them.
+                Location(field=f"attachments.{attachment.sha256}.caption",
+                         part=attachment.filename),
                 filename=attachment.filename))
     if category.id == "legal-document":
         findings += _check_legal_file(article, profile, signed)
@@ -184,7 +186,8 @@ def _check_legal_file(article: Article, profile: Profile,
         return []
     first = pdfs[verdicts.index(False)]
     return [LEGAL_FILE_UNSIGNED.at(
-        Location(field="attachments", part=first.filename), filename=first.filename,
+        Location(field=f"attachments.{first.sha256}", part=first.filename),
+        filename=first.filename,
         reference=profile.attachments.reference)]
 
 

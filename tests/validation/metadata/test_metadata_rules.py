@@ -169,7 +169,8 @@ def test_every_image_needs_a_caption(legal: Article) -> None:
     legal.attachments.append(photo)
     finding = only(check_metadata(legal, CAO_BANG, today=TODAY),
                    "metadata.image-caption-missing")
-    assert finding.location == Location(field="attachments.1.caption", part="hoi-nghi.JPEG")
+    assert finding.location == Location(field=f"attachments.{'b' * 64}.caption",
+                                        part="hoi-nghi.JPEG")
     photo.caption = "Quang cảnh hội nghị"
     assert "metadata.image-caption-missing" not in codes(
         check_metadata(legal, CAO_BANG, today=TODAY))
