@@ -48,7 +48,7 @@ def validate(
     found: list[Finding] = []
     if not content.title.strip():
         found.append(codes.SUBMISSION_TITLE_MISSING.at(Location(field="title")))
-    for name, text in _texts(content):
+    for name, text in _texts(content, attachments):
         found += _run("editor_app.validation.text.checks", "check_text", text,
                       location=Location(field=name))
         found += _run("editor_app.validation.policy", "check_policy", text,
@@ -135,11 +135,12 @@ def _relocated(finding: Finding, where: Location) -> Finding:
                    location, finding.fix, finding.data)
 
 
-def _texts(content: SubmissionContent) -> list[tuple[str, str]]:
+def _texts(content: SubmissionContent, attachments: Sequence[Checked]) -> list[tuple[str, str]]:
     texts = [(name, str(getattr(content, name))) for name in TEXT_FIELDS]
     texts += [("body", html_text(content.body_html)),
               ("author.pen_name", content.author.pen_name),
               ("author.real_name", content.author.real_name)]
+    texts += [(f"attachments.{i}.caption", a.request.caption) for i, a in enumerate(attachments)]
     return [(name, text) for name, text in texts if text.strip()]
 
 

@@ -6,6 +6,9 @@ served by uvicorn on 127.0.0.1 and reached with httpx over a real socket.
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -45,7 +48,21 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
     return Settings(data_dir=tmp_path / "rq", **values)
 
 
+_TEMPLATE: list[Path] = []
+
+
 def seed_accounts(settings: Settings) -> None:
+    """Copy a database seeded once per session (argon2 hashing is slow on purpose)."""
+    if not _TEMPLATE:
+        template = Path(tempfile.mkdtemp(prefix="rq-template-"))
+        atexit.register(shutil.rmtree, template, True)
+        _seed(Settings(data_dir=template))
+        _TEMPLATE.append(template / "review-queue.sqlite3")
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_TEMPLATE[0], settings.data_dir / "review-queue.sqlite3")
+
+
+def _seed(settings: Settings) -> None:
     engine = make_engine(settings)
     upgrade(engine)
     with session_scope(session_factory(engine)) as db:
