@@ -75,6 +75,7 @@ class Operation(QObject):
         self._on_done = on_done
         self._on_error = on_error
         self.finished = False
+        self.cancellable = False
         kind = Qt.ConnectionType.DirectConnection if inline else Qt.ConnectionType.QueuedConnection
         self._sig_result.connect(self._deliver, kind)
 
@@ -138,6 +139,7 @@ class OperationRunner(QObject):
                               on_error or self._default_error, inline=self.inline)
         if with_progress:
             kwargs["progress"] = Progress(operation)
+            operation.cancellable = True
         if progress_title is not None:
             _ProgressDialogDriver(operation, progress_title, progress_parent)
         if self._closed:
@@ -158,10 +160,14 @@ class OperationRunner(QObject):
             self._live.discard(sender)
 
     def shutdown(self, wait: bool = True) -> None:
-        """Refuse new work, cancel what reports progress, and wait for both workers."""
+        """Refuse new work, cancel long work that reports progress, and wait for both workers.
+
+        Plain queued writes (autosaves) are NOT cancelled: quitting must never drop typing.
+        """
         self._closed = True
         for operation in list(self._live):
-            operation.cancel()
+            if operation.cancellable:
+                operation.cancel()
         for executor in (self._pool, self._writer):
             if executor is not None:
                 executor.shutdown(wait=wait, cancel_futures=False)

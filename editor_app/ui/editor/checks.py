@@ -45,23 +45,33 @@ def inspect_file(path: Path, filename: str, profile_id: str) -> list[Finding] | 
     inspect = _optional("editor_app.validation.files", "inspect_attachment")
     if inspect is None:
         return None
-    try:
-        return list(inspect(path, profile_id, filename=filename))
-    except TypeError:
-        return list(inspect(path, profile_id))
+    return list(inspect(path, profile_id, name=filename))
+
+
+def attachment_fix_target(finding: Finding) -> str | None:
+    """The sha256 of the attachment a file fix (strip GPS, …) applies to, else None."""
+    fix_ids = _optional("editor_app.validation.fixes", "FIX_IDS") or ()
+    name = finding.location.field or ""
+    if finding.fix in fix_ids and name.startswith("attachments."):
+        return name.split(".")[1]
+    return None
+
+
+def fix_attachment_file(blob: Path, fix_id: str, folder: Path, filename: str) -> Path:
+    """A fixed COPY of the blob under the user's file name (the blob itself never changes)."""
+    apply_file_fix = _optional("editor_app.validation.fixes", "apply_fix")
+    if apply_file_fix is None:
+        raise RuntimeError("no file fixes are installed")
+    folder.mkdir(parents=True, exist_ok=True)
+    return Path(apply_file_fix(blob, fix_id, folder / Path(filename).name))
 
 
 def apply_fix(article: Article, finding: Finding) -> Article | None:
-    """The fixed article, or None when no safe automatic fix is known for the finding.
+    """The fixed article, or None when the finding carries no safe text replacement.
 
-    A fixes module (``editor_app.validation.fixes.apply_fix``) wins when installed; otherwise a
-    finding whose data carries ``replacement`` for a text field or metadata key is applied here.
+    Checks that offer a fix put the corrected value in ``data["replacement"]`` and point the
+    location at the field (``source``, ``metadata.number`` …); that is all a fix needs here.
     """
-    fixer = _optional("editor_app.validation.fixes", "apply_fix")
-    if fixer is not None:
-        fixed = fixer(article, finding)
-        if fixed is not None:
-            return fixed
     replacement = finding.data.get("replacement")
     name = finding.location.field or ""
     if not isinstance(replacement, str):

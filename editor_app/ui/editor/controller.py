@@ -19,7 +19,13 @@ from PySide6.QtGui import QDesktopServices
 from editor_app.core.articles import Article, AttachmentRef
 from editor_app.ui.context import AppContext
 from editor_app.ui.editor.autosave import Autosaver
-from editor_app.ui.editor.checks import apply_fix, inspect_file, validate
+from editor_app.ui.editor.checks import (
+    apply_fix,
+    attachment_fix_target,
+    fix_attachment_file,
+    inspect_file,
+    validate,
+)
 from editor_app.ui.editor.editor_widget import ArticleEditor
 from editor_app.ui.editor.history import VersionHistoryDialog
 from editor_app.validation.findings import Finding, Severity
@@ -248,7 +254,12 @@ class EditorController(QObject):
             self.editor.findings.set_findings(findings, self._context.language)
 
     def fix(self, finding: Finding) -> None:
-        """One-click fix: applied to the widgets' article, then shown and saved like an edit."""
+        """One-click fix: a text fix is applied to the widgets and saved like an edit; a file fix
+        replaces the attachment with a fixed copy (the old one stays in the version history)."""
+        target = attachment_fix_target(finding)
+        if target is not None:
+            self._fix_attachment(target, str(finding.fix))
+            return
         fixed = apply_fix(self.editor.current_article(), finding)
         if fixed is None:
             return
@@ -256,6 +267,22 @@ class EditorController(QObject):
                          self._specs(fixed.category))
         self.save_now()
         self.schedule_check()
+
+    def _fix_attachment(self, sha256: str, fix_id: str) -> None:
+        store, article_id = self._context.store, self.article_id
+        old = next((r for r in self.editor.attachments.attachments() if r.sha256 == sha256), None)
+        if store is None or article_id is None or old is None or old.id is None:
+            return
+        folder = self._context.paths.cache / "fixes"
+        self._context.runner.write(_replace_with_fixed, store, article_id, old, fix_id, folder,
+                                   on_done=self._on_attachment_fixed)
+
+    def _on_attachment_fixed(self, article: Article) -> None:
+        if article.id == self.article_id:
+            self.editor.set_attachments(article.attachments)
+            for ref in article.attachments:
+                self._inspect(ref)
+            self.schedule_check()
 
     # -- history -------------------------------------------------------------------------------
 
@@ -293,6 +320,18 @@ def _worst(findings: list[Finding]) -> Severity | None:
         if any(f.severity is severity for f in findings):
             return severity
     return None
+
+
+def _replace_with_fixed(store: Any, article_id: int, old: AttachmentRef, fix_id: str,
+                        folder: Path) -> Article:
+    """DB worker: fix a copy of the blob, attach it with the old caption, drop the old one."""
+    fixed = fix_attachment_file(store.blobs.path(old.sha256), fix_id, folder, old.filename)
+    try:
+        store.drafts.add_attachment(article_id, fixed, old.caption)
+        store.drafts.remove_attachment(article_id, old.id)
+    finally:
+        fixed.unlink(missing_ok=True)
+    return store.drafts.get(article_id)
 
 
 def _named_copy(blob: Path, folder: Path, filename: str) -> Path:

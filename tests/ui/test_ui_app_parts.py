@@ -1,0 +1,192 @@
+"""Settings dialog, language switch, generated metadata form, findings, Word paste, log view."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit
+
+from editor_app.core.errors import UserError
+from editor_app.core.profiles import load_profile
+from editor_app.core.settings import Preset, Settings
+from editor_app.ui.driver import type_text
+from editor_app.ui.settings_dialog import SettingsDialog
+from editor_app.validation.findings import Finding, Location, Severity
+
+
+def test_settings_dialog_is_generated_and_writes_changes(window, ui_context):
+    dialog = SettingsDialog(ui_context, window)
+    from editor_app.core.settings import SCHEMA
+
+    assert set(dialog.widgets) == {spec.key for spec in SCHEMA}
+    unit = dialog.widgets["unit"]
+    assert isinstance(unit, QLineEdit)
+    unit.setText("Sở Tư pháp")
+    dialog.accept()
+    saved = json.loads(ui_context.paths.settings_file.read_text(encoding="utf-8"))
+    assert saved["unit"] == "Sở Tư pháp"
+    assert "portal_url" not in saved  # only what changed is written
+
+
+def test_locked_preset_keys_are_read_only(window, ui_context, tmp_path: Path):
+    preset_file = tmp_path / "preset.json"
+    preset_file.write_text(json.dumps({"settings": {"portal_url": "https://cong.tinh.gov.vn"},
+                                       "locked": ["portal_url"]}), encoding="utf-8")
+    ui_context.settings = Settings(ui_context.paths.settings_file, Preset.load(preset_file))
+    dialog = SettingsDialog(ui_context, window)
+    locked = dialog.widgets["portal_url"]
+    assert not locked.isEnabled()
+    assert isinstance(locked, QLineEdit) and locked.text() == "https://cong.tinh.gov.vn"
+    assert dialog.widgets["unit"].isEnabled()
+    dialog.accept()
+    assert ui_context.settings.get("portal_url") == "https://cong.tinh.gov.vn"
+
+
+def test_language_switches_without_restart(window, ui_context):
+    assert window.windowTitle().startswith("Trạm biên tập")
+    assert window.main_actions.menus["file"].title() == "&Tệp"
+    window.main_actions.actions["en"].trigger()
+    assert window.windowTitle().startswith("Editorial workstation")
+    assert window.main_actions.menus["file"].title() == "&File"
+    assert window.drafts.model.headerData(0, Qt.Orientation.Horizontal) == "Title"
+    assert ui_context.settings.get("language") == "en"
+    window.main_actions.actions["vi"].trigger()
+    assert window.editor.tabs.tabText(0) == "&Nội dung"
+    assert window.drafts.model.headerData(0, Qt.Orientation.Horizontal) == "Tiêu đề"
+
+
+def test_metadata_form_is_generated_from_the_profile(window, qtbot):
+    window.main_actions.actions["new"].trigger()
+    qtbot.waitUntil(lambda: window.editor_controller.article_id is not None)
+    fields = window.editor.fields
+    fields.category.setCurrentIndex(fields.category.findData("legal-document"))
+    specs = load_profile("national").categories["legal-document"].fields
+    form = window.editor.metadata
+    assert list(form.rows) == [spec.key for spec in specs]
+    choice_specs = [s for s in specs if s.type == "choice"]
+    if choice_specs:
+        assert isinstance(form.rows[choice_specs[0].key].widget, QComboBox)
+    number = next(s for s in specs if s.type == "doc-number")
+    row = form.rows[number.key]
+    assert isinstance(row.widget, QLineEdit)
+    row.widget.setText("abc")
+    form.check_row(row)
+    assert not row.message.isHidden() and row.message.text()
+    row.widget.setText("641/QĐ-UBND")
+    form.check_row(row)
+    assert row.message.isHidden()
+
+
+def test_metadata_values_are_saved_with_the_article(window, qtbot, ui_context):
+    window.main_actions.actions["new"].trigger()
+    qtbot.waitUntil(lambda: window.editor_controller.article_id is not None)
+    fields = window.editor.fields
+    fields.category.setCurrentIndex(fields.category.findData("legal-document"))
+    form = window.editor.metadata
+    number_key = next(k for k, r in form.rows.items() if r.spec.type == "doc-number")
+    form.rows[number_key].widget.setFocus()
+    type_text(form.rows[number_key].widget, "641/QĐ-UBND")
+    window.editor_controller.save_now()
+    stored = ui_context.store.drafts.get(window.editor_controller.article_id)
+    assert stored.category == "legal-document"
+    assert stored.metadata[number_key] == "641/QĐ-UBND"
+
+
+def test_finding_jumps_to_its_field_and_fixes_in_one_click(window, qtbot):
+    window.main_actions.actions["new"].trigger()
+    qtbot.waitUntil(lambda: window.editor_controller.article_id is not None)
+    type_text(window.editor.fields.source, "Theo cong thong tin")
+    finding = Finding("test.source", Severity.WARNING, "Nguồn sai", "Bad source",
+                      Location(field="source"), fix="replace",
+                      data={"replacement": "Theo Cổng Thông tin điện tử tỉnh"})
+    panel = window.editor.findings
+    panel.set_findings([finding], "vi")
+    window.editor.fields.title.setFocus()
+    item = panel.tree.topLevelItem(0)
+    panel.tree.setCurrentItem(item)
+    panel.tree.itemDoubleClicked.emit(item, 0)
+    assert window.editor.fields.source.hasFocus()
+    assert panel.fix_button.isEnabled()
+    panel.fix_button.click()
+    assert window.editor.fields.source.text() == "Theo Cổng Thông tin điện tử tỉnh"
+
+
+def test_background_check_fills_the_findings_panel(window, qtbot):
+    window.main_actions.actions["new"].trigger()
+    qtbot.waitUntil(lambda: window.editor_controller.article_id is not None)
+    window.editor_controller.check_now()
+    qtbot.waitUntil(lambda: bool(window.editor.findings.findings))
+    assert all(isinstance(f, Finding) for f in window.editor.findings.findings)
+
+
+def test_pasting_word_html_drops_the_styling_junk(window, qtbot):
+    from editor_app.core import interchange
+
+    if not hasattr(interchange, "clean_html"):
+        pytest.skip("interchange.clean_html has not landed yet")
+    window.main_actions.actions["new"].trigger()
+    qtbot.waitUntil(lambda: window.editor_controller.article_id is not None)
+    word = ('<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>'
+            '<!--[if gte mso 9]><xml><o:OfficeDocumentSettings/></xml><![endif]-->'
+            '<h2 style="mso-outline-level:2">Tình hình</h2><p class="MsoNormal" '
+            'style="mso-bidi-font-family:Arial;font-family:Calibri"><b>Đậm</b> và '
+            '<i>nghiêng</i><o:p></o:p></p><ul><li>Một</li><li>Hai</li></ul></body></html>')
+    mime = QMimeData()
+    mime.setHtml(word)
+    body = window.editor.body
+    body.insertFromMimeData(mime)
+    html = body.toHtml()
+    assert "mso-" not in html and "MsoNormal" not in html and "o:p" not in html
+    assert "Tình hình" in body.toPlainText() and "Hai" in body.toPlainText()
+    assert "font-weight" in html or "<b>" in html
+    assert body.document().findBlockByNumber(0).blockFormat().headingLevel() == 2
+
+
+def test_user_errors_show_inline_and_bugs_are_logged(window, ui_context, caplog):
+    ui_context.errors.present(UserError("Không đọc được tệp", "Cannot read the file"))
+    assert window.message_bar.isVisible()
+    assert window.message_bar.text == "Không đọc được tệp"
+    ui_context.errors.present(RuntimeError("boom"))
+    assert ui_context.errors.last_crash is not None
+    assert any("unexpected error" in r.getMessage() for r in caplog.records)
+
+
+def test_show_log_lists_the_log_tail(window, ui_context):
+    import logging
+
+    from editor_app.core.logs import setup_logging
+    from editor_app.ui.log_view import LogDialog
+
+    setup_logging(ui_context.paths.logs)
+    logging.getLogger("editor_app.test").info("dòng nhật ký để kiểm tra")
+    dialog = LogDialog(ui_context.paths.logs, window)
+    assert "dòng nhật ký để kiểm tra" in dialog.text.toPlainText()
+
+
+def test_strip_gps_fix_replaces_the_attachment_with_a_clean_copy(window, qtbot, ui_context,
+                                                                  tmp_path):
+    from PIL import Image
+
+    from editor_app.ui.editor.checks import validate
+
+    window.main_actions.actions["new"].trigger()
+    qtbot.waitUntil(lambda: window.editor_controller.article_id is not None)
+    photo = tmp_path / "hien-truong.jpg"
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (21.0, 1.0, 30.0), 3: "E", 4: (105.0, 51.0, 2.0)}
+    Image.new("RGB", (800, 600), (10, 120, 60)).save(photo, "JPEG", exif=exif)
+    controller = window.editor_controller
+    controller.add_files([photo])
+    article = window.editor.current_article()
+    files = [(r, ui_context.store.blobs.path(r.sha256)) for r in article.attachments]
+    gps = [f for f in validate(article, files, ui_context.profile_id) if f.fix == "strip-gps"]
+    assert gps, "the inspector should offer to strip the GPS position"
+    controller.fix(gps[0])
+    stored = ui_context.store.drafts.get(controller.article_id).attachments
+    assert [a.filename for a in stored] == ["hien-truong.jpg"]
+    assert stored[0].sha256 != article.attachments[0].sha256
+    with Image.open(ui_context.store.blobs.path(stored[0].sha256)) as image:
+        assert not image.getexif().get_ifd(0x8825)
