@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Mapping
+from typing import Any
 
 from editor_app.validation.files import codes
 from editor_app.validation.files.common import Source
@@ -20,19 +22,30 @@ def macro_findings(source: Source) -> list[Finding]:
 
     Nothing is ever run: olevba only decompresses and scans the VBA source.
     """
-    from oletools.olevba import VBA_Parser
+    with warnings.catch_warnings():
+        # oletools still calls pyparsing's old names; that noise is not a finding about the file
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from oletools.olevba import VBA_Parser
 
-    parser = VBA_Parser(str(source.path))
-    try:
-        if not parser.detect_vba_macros():
-            return []
-        autoexec = sorted({kw for kind, kw, _ in parser.analyze_macros() if kind == "AutoExec"})
-    finally:
-        parser.close()
+        parser = VBA_Parser(str(source.path))
+        try:
+            if not parser.detect_vba_macros():
+                return []
+            autoexec = _autoexec(parser)
+        finally:
+            parser.close()
     auto_vi = f" tự chạy ({', '.join(autoexec)})" if autoexec else ""
     auto_en = f" that run automatically ({', '.join(autoexec)})" if autoexec else ""
     return [codes.MACROS.at(source.at(), auto=auto_vi, auto_en=auto_en,
                             data={"autoexec": autoexec})]
+
+
+def _autoexec(parser: Any) -> list[str]:
+    """Names of the auto-run triggers; a VBA project too damaged to decompress still counts."""
+    try:
+        return sorted({kw for kind, kw, _ in parser.analyze_macros() if kind == "AutoExec"})
+    except Exception:  # the macro finding stands without the trigger names
+        return []
 
 
 def embedded_package_findings(data: bytes, name: str, where: Location) -> list[Finding]:
