@@ -13,12 +13,14 @@ from collections.abc import Callable
 from typing import BinaryIO
 
 from editor_app.validation.text import repair
-from editor_app.validation.text.capitals import restore_capitals
+from editor_app.validation.text.capitals import restore_capitals, restore_capitals_bytes
 from editor_app.validation.text.codecs import (
     LEGACY_ENCODINGS,
     canonical_name,
     decode_bytes,
     decode_chars,
+    decode_raw,
+    nfc,
 )
 from editor_app.validation.text.detect import Detection, detect_bytes, detect_text
 from editor_app.validation.text.tones import normalise_tones
@@ -85,6 +87,9 @@ def to_unicode_bytes(
     name = canonical_name(encoding) if encoding else detect_bytes(data).encoding
     if name == "mixed":
         return _mixed_bytes(data, tone_style, restore_case)
+    if name in CASELESS and restore_case:
+        text = restore_capitals_bytes(data, decode_raw(data, name), name)
+        return _finish(nfc(text), name, tone_style, False)
     if name in LEGACY_ENCODINGS:
         return _finish(decode_bytes(data, name), name, tone_style, restore_case)
     text = decode_bytes(data, "unicode")
