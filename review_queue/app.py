@@ -10,7 +10,7 @@ from fastapi import FastAPI
 
 from editor_app.core import wire
 from review_queue import __version__
-from review_queue.api import auth, submissions, uploads, workflow
+from review_queue.api import auth, notifications, reports, submissions, uploads, workflow
 from review_queue.db import make_engine, session_factory, upgrade
 from review_queue.deps import Services
 from review_queue.errors import install_handlers
@@ -39,7 +39,7 @@ def create_app(settings: Settings | None = None, store: FileStore | None = None)
         store=store or LocalFileStore(settings.files_root),
     )
     install_handlers(app)
-    for module in (auth, submissions, workflow, uploads):
+    for module in (auth, submissions, workflow, uploads, reports, notifications):
         app.include_router(module.router)
     app.add_middleware(LimitsAndAccessLog, max_body=settings.max_json_bytes)
     return app
