@@ -11,9 +11,9 @@ import pytest
 from conftest import PASSWORD, Api, make_settings, seed_accounts
 from fastapi.testclient import TestClient
 
+from review_queue.accounts import disable_user
 from review_queue.app import create_app
 from review_queue.db import make_engine, session_factory, session_scope
-from review_queue.accounts import disable_user
 
 
 def login(client: TestClient | httpx.Client, user: str, password: str) -> httpx.Response:
