@@ -14,7 +14,7 @@ from editor_app.validation import article as article_checks
 from editor_app.validation.engine import check_paths
 
 sys.path.insert(0, str(Path(__file__).parent / "files"))
-import attachment_builders as b  # noqa: E402
+import attachment_builders as b
 
 
 def tcvn3_bytes(text: str) -> bytes:

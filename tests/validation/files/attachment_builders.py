@@ -13,8 +13,8 @@ import sys
 import wave
 import zipfile
 import zlib
-from xml.sax.saxutils import escape
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import docx
 from PIL import Image
@@ -25,7 +25,6 @@ from pypdf.generic import (
     DictionaryObject,
     FloatObject,
     NameObject,
-    NumberObject,
     TextStringObject,
 )
 
@@ -103,7 +102,8 @@ def _empty_entry() -> bytes:
         "<III", NOSTREAM, NOSTREAM, NOSTREAM) + b"\0" * 36 + struct.pack("<IQ", ENDOFCHAIN, 0)
 
 
-VBA_TREE = {"PROJECT": b'ID="{00000000-0000-0000-0000-000000000000}"\r\nDocument=ThisDocument/&H00000000\r\n',
+VBA_TREE = {"PROJECT": b'ID="{00000000-0000-0000-0000-000000000000}"\r\n'
+                       b"Document=ThisDocument/&H00000000\r\n",
             "VBA": {"_VBA_PROJECT": b"\xcc\x61\xff\xff\x00\x00\x00", "dir": b"\x01\x00\x00"}}
 
 
@@ -350,7 +350,8 @@ def asf_file(path: Path, video: bool = True) -> Path:
     waveformat = struct.pack("<HHIIHHH", 0x161, 2, 44100, 16000, 2048, 16, 0)  # WMA v2
     sbody = (media + guid("20FB5700-5B55-11CF-A8FD-00805F5C442B") +
              struct.pack("<QIIH4x", 0, len(waveformat), 0, 1) + waveformat)
-    stream_obj = guid("B7DC0791-A9B7-11CF-8EE6-00C00C205365") + struct.pack("<Q", 24 + len(sbody)) + sbody
+    stream_guid = guid("B7DC0791-A9B7-11CF-8EE6-00C00C205365")
+    stream_obj = stream_guid + struct.pack("<Q", 24 + len(sbody)) + sbody
     objects = file_obj + stream_obj
     header = guid("75B22630-668E-11CF-A6D9-00AA0062CE6C") + struct.pack(
         "<QIBB", 30 + len(objects), 2, 1, 2) + objects
