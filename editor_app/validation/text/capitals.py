@@ -213,26 +213,28 @@ def restore_capitals_bytes(data: bytes, text: str, encoding: str) -> str:
         return restore_capitals(text, encoding)
     classes = data.translate(_class_table(encoding))
     edits: dict[int, tuple[int, str]] = {}
+    lines: set[int] = set()
     for start in _caps_lines(classes):
         end = classes.find(b"\n", start)
         end = len(classes) if end < 0 else end
         line = text[start:end]
         fixed = line.upper() if b"l" not in classes[start:end] else restore_line(line, encoding)
         edits[start] = (end, fixed)
+        lines.add(start)
     for pattern in _STARTS:
         for match in pattern.finditer(classes):
             at = match.end() - 1
-            if not _inside(edits, text, at):
+            if not _inside(edits, lines, text, at):
                 edits[at] = (at + 1, text[at].upper())
     for at in _name_starts(data, text, encoding):
-        if not _inside(edits, text, at):
+        if not _inside(edits, lines, text, at):
             edits[at] = (at + 1, text[at].upper())
     return _apply(text, edits)
 
 
-def _inside(edits: dict[int, tuple[int, str]], text: str, at: int) -> bool:
+def _inside(edits: dict[int, tuple[int, str]], lines: set[int], text: str, at: int) -> bool:
     """Whether ``at`` is already edited (its whole line, or itself)."""
-    return at in edits or text.rfind("\n", 0, at) + 1 in edits
+    return at in edits or text.rfind("\n", 0, at) + 1 in lines
 
 
 def _name_starts(data: bytes, text: str, encoding: str) -> list[int]:

@@ -46,10 +46,11 @@ def check_text(
         return []
     encoding_findings, damaged = _encoding_findings(text, location)
     findings = list(encoding_findings)
+    if damaged:  # legacy bytes show up as soft hyphens and C1 codes: the conversion fixes them
+        return findings + [f for f in _invisible(text, location)
+                           if f.code == codes.REPLACEMENT_CHAR.code]
     findings += _decomposed(text, location)
     findings += _invisible(text, location)
-    if damaged:
-        return findings
     findings += lookalike_findings(text, location, MAX_PER_CODE)
     findings += _tone_findings(text, location)
     if language == "vi":

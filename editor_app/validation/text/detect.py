@@ -67,6 +67,9 @@ def detect_text(text: str) -> Detection:
     if text.isascii():
         return _detect_ascii(text)
     labelled = [(start, line, _classify_line(line)) for start, line in _lines(text)]
+    has_legacy = any(label == "legacy" for _, _, label in labelled)
+    either = "legacy" if has_legacy else "unicode"
+    labelled = [(s, line, either if label == "either" else label) for s, line, label in labelled]
     legacy_lines = [line for _, line, label in labelled if label == "legacy"]
     legacy, legacy_confidence = _choose_legacy(legacy_lines)
     spans = _merge(_spans(labelled, legacy), len(text))
@@ -78,7 +81,7 @@ def detect_text(text: str) -> Detection:
 
 def _classify_line(line: str) -> str | None:
     """One of None (nothing to tell), unicode, unicode-decomposed, ncr, mojibake, legacy."""
-    if _NCR.search(line) and any(ord(ch) > 0x7F for ch in repair.fix_ncr(line)):
+    if _has_letter_references(line):
         return "ncr"
     if line.isascii():
         return None
@@ -88,11 +91,19 @@ def _classify_line(line: str) -> str | None:
         fixed = repair.fix_mojibake(line)
         if score(fixed).value > score(line).value:
             return "mojibake"
-    if not any(ch in _MARKERS for ch in line):
-        return "unicode"
+    if not any(ch in _MARKERS for ch in line) and any(ch in NON_LATIN1_LETTERS for ch in line):
+        return "unicode"  # letters only Unicode has and no legacy marks: nothing to weigh
     as_is = score(line)
     best = max(score(decode_chars(line, enc)).value for enc in LEGACY_CANDIDATES)
+    if best == as_is.value and not any(ch in NON_LATIN1_LETTERS for ch in line):
+        return "either"  # "Sè: 641/Q§" reads well both ways: the neighbours decide
     return "legacy" if best > as_is.value else "unicode"
+
+
+def _has_letter_references(text: str) -> bool:
+    """Numeric references that spell non-ASCII characters (not &#60; for an escaped "<")."""
+    return any(int(m.group(0)[3:-1], 16) > 0x7F if m.group(0)[2] in "xX"
+               else int(m.group(0)[2:-1]) > 0x7F for m in _NCR.finditer(text))
 
 
 def _choose_legacy(lines: list[str]) -> tuple[str, float]:
@@ -169,7 +180,7 @@ def _unicode_confidence(encoding: str, text: str) -> float:
 def _detect_ascii(text: str) -> Detection:
     """ASCII can still be Vietnamese: numeric character references or VIQR."""
     whole = [Span(0, len(text), "ascii")]
-    if _NCR.search(text) and any(ch in VIETNAMESE_NON_ASCII for ch in repair.fix_ncr(text)):
+    if _has_letter_references(text):
         fixed = repair.fix_ncr(text)
         return Detection("ncr", confidence(score(fixed), None), [Span(0, len(text), "ncr")])
     if _looks_viqr(text):

@@ -18,7 +18,8 @@ SHAPES = {"^": "\u0302", "(": "\u0306", "+": "\u031b"}
 _VALID_SHAPE = {("a", "^"), ("e", "^"), ("o", "^"), ("a", "("), ("o", "+"), ("u", "+")}
 _TOKEN = re.compile(
     r"\\([\^(+'`?~.\\])"                   # escaped mark: literal
-    r"|(?<![A-Za-z])(DD|Dd|dd)"            # đ only starts a syllable
+    r"|(?:(?<![A-Za-z])|(?<=DD)|(?<=dd)|(?<=[A-Z](?=DD)))(DD|Dd|dd)"  # đ starts a syllable;
+    # in capitals it may follow a letter (QDD-UBND is QĐ-UBND)
     r"|([AaEeIiOoUuYy])([\^(+]?)(['`?~.]?)"
 )
 _TONE_CHARS = frozenset(TONES)
