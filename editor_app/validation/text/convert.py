@@ -22,7 +22,7 @@ from editor_app.validation.text.codecs import (
     decode_raw,
     nfc,
 )
-from editor_app.validation.text.detect import Detection, detect_bytes, detect_text
+from editor_app.validation.text.detect import SAMPLE_CHUNK, Detection, detect_bytes, detect_text
 from editor_app.validation.text.tones import normalise_tones
 
 TONE_STYLES = ("keep", "old", "new")
@@ -123,7 +123,7 @@ def detect_stream(source: BinaryIO) -> Detection:
     """Detect from a seekable binary file without reading it all (head, middle, tail)."""
     source.seek(0, 2)
     size = source.tell()
-    if size <= 4 * (1 << 17):
+    if size <= 4 * SAMPLE_CHUNK:
         source.seek(0)
         data = source.read()
     else:
@@ -140,7 +140,7 @@ def _sample_file(source: BinaryIO, size: int) -> bytes:
     pieces = []
     for i in range(4):
         source.seek(i * (size // 4))
-        piece = source.read(1 << 17)
+        piece = source.read(SAMPLE_CHUNK)
         if i and b"\n" in piece:
             piece = piece.partition(b"\n")[2]
         if b"\n" in piece:

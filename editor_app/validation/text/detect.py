@@ -24,7 +24,7 @@ from editor_app.validation.text.syllables import is_vietnamese_syllable
 
 LEGACY_CANDIDATES = ("tcvn3", "vni", "viscii", "vps", "cp1258")
 SAMPLE_LIMIT = 1 << 20   # bytes or characters looked at in full
-SAMPLE_CHUNK = 1 << 17   # size of each of the sampled pieces of a larger input
+SAMPLE_CHUNK = 1 << 15   # size of each of the four sampled pieces of a larger input
 _COMBINING = re.compile("[\u0300-\u036f]")
 _NCR = re.compile(r"&#(?:[0-9]{2,7}|[xX][0-9a-fA-F]{2,6});")
 _VIQR_MARK = re.compile(
