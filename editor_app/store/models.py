@@ -3,7 +3,8 @@
 An article's category-specific fields (legal document number, gazette issue, project budget …) sit
 in the JSON ``metadata`` column, declared by the portal profile, so a profile adds fields without a
 migration (REGULATIONS.md §5). The full-text index ``article_fts`` is an FTS5 virtual table created
-by the migration (SQLAlchemy cannot model it); it holds a diacritic-folded copy of each article.
+by the migration (SQLAlchemy cannot model it); it holds a diacritic-folded copy of each article,
+and ``article_title_fts`` the folded titles alone.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from editor_app.store.base import Base, UTCDateTime
 
 FTS_TABLE = "article_fts"
+FTS_TITLE_TABLE = "article_title_fts"   # titles alone: small doclists, cheap "title first"
 
 
 class ArticleRow(Base):

@@ -28,7 +28,7 @@ from editor_app.store.mapping import (
     to_article,
     to_ref,
 )
-from editor_app.store.models import FTS_TABLE, ArticleRow, AttachmentRow, VersionRow
+from editor_app.store.models import ArticleRow, AttachmentRow, VersionRow
 
 log = logging.getLogger("editor_app.store")
 
@@ -147,18 +147,14 @@ class DraftRepository:
             return [ArticleSummary(*row) for row in session.execute(query)]
 
     def search(self, query: str, *, limit: int = 200) -> builtins.list[ArticleSummary]:
-        """Best matches first; ignores diacritics and case (see editor_app.store.search)."""
+        """Title matches first, then the rest, newest first; ignores diacritics and case
+        (see editor_app.store.search for why this order)."""
         expression = search.match_expression(query)
         if expression is None:
             return self.list(limit=limit)
-        columns = ", ".join(f"a.{c.key}" for c in _SUMMARY_COLUMNS)
-        sql = text(
-            f"SELECT {columns} FROM {FTS_TABLE} f JOIN articles a ON a.id = f.rowid "
-            f"WHERE {FTS_TABLE} MATCH :q "
-            f"ORDER BY bm25({FTS_TABLE}, 10.0, 4.0, 1.0, 3.0) LIMIT :n"
-        ).columns(*_SUMMARY_COLUMNS)
-        with self._session() as session:
-            rows = session.execute(sql, {"q": expression, "n": limit})
+        sql = search.ranked_matches(expression, limit, [c.key for c in _SUMMARY_COLUMNS])
+        with self._engine.connect() as conn:
+            rows = conn.execute(sql.columns(*_SUMMARY_COLUMNS))
             return [ArticleSummary(*row) for row in rows]
 
     def delete(self, article_id: int) -> None:

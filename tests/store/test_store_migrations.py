@@ -34,6 +34,7 @@ def _insert_article_0001(database: Path, title: str) -> None:
         )
         conn.execute("INSERT INTO article_fts (rowid, title, summary, body, extra) "
                      "VALUES (1, 'bai cu', '', 'x', 'a')")
+        conn.execute("INSERT INTO article_title_fts (rowid, title) VALUES (1, 'bai cu')")
     conn.close()
 
 

@@ -29,6 +29,8 @@ def test_match_expression_quotes_and_prefixes() -> None:
     assert match_expression("quyet ") == '"quyet"'
     assert match_expression('NOT "x" OR') == '"not" "x" "or"*'
     assert match_expression("  …  ") is None
+    assert match_expression("van h") == '"van"'          # one more key before "h…" counts
+    assert match_expression("h") == '"h"*'
 
 
 @pytest.fixture
@@ -64,10 +66,14 @@ def test_search_needs_every_word(filled: DraftRepository) -> None:
     assert [s.title for s in filled.search('quyết" (đà*')] == ["Quyết định về Đà Nẵng"]
 
 
-def test_search_ranks_title_matches_first(drafts: DraftRepository) -> None:
-    drafts.create(Article(title="Tin tức", body_html="<p>lúa gạo " + "chữ " * 50 + "</p>"))
+def test_search_puts_title_matches_first_then_newest(drafts: DraftRepository) -> None:
     drafts.create(Article(title="Giá lúa gạo"))
-    assert [s.title for s in drafts.search("lua gao")] == ["Giá lúa gạo", "Tin tức"]
+    drafts.create(Article(title="Tin cũ", body_html="<p>lúa gạo</p>"))
+    drafts.create(Article(title="Tin mới", summary="Xuất khẩu lúa gạo"))
+    drafts.create(Article(title="Lúa gạo vụ mới"))
+    titles = [s.title for s in drafts.search("lua gao")]
+    assert titles == ["Lúa gạo vụ mới", "Giá lúa gạo", "Tin mới", "Tin cũ"]
+    assert [s.title for s in drafts.search("lua gao", limit=3)] == titles[:3]
 
 
 def test_empty_query_lists_everything(filled: DraftRepository) -> None:

@@ -1,0 +1,199 @@
+"""Search over 50,000 drafts: folded FTS5 (the store's search) against a LIKE scan.
+
+Drafts are generated at run time from the seed regulations (realistic Vietnamese: titles, sapos,
+bodies of several paragraphs, tags and legal-document metadata) into a temporary store created by
+the real migrations. The LIKE baseline scans a plain table holding the same folded text, so both
+sides ignore diacritics and see the same data. Goals: median < 30 ms, p95 < 100 ms, >= 20x.
+
+    python -m benchmarks.bench_search [--drafts 50000] [--seeds DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, text
+
+from editor_app.core.articles import new_uid
+from editor_app.core.paths import resolve_paths
+from editor_app.store import Store, open_store
+from editor_app.store.models import FTS_TABLE, FTS_TITLE_TABLE, ArticleRow
+from editor_app.store.search import fold, index_row
+
+DEFAULT_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+QUERIES = [
+    "quyet dinh", "cong thong tin dien tu", "uy ban nhan dan tinh", "kien giang",
+    "nghi dinh 43", "trach nhiem", "bao cao dinh ky", "thu tuong", "so thong tin va truyen thong",
+    "quan ly van h", "bien tap", "du an dau tu", "ca mau", "hoi dong", "van ban quy pham",
+    "chu tich", "thong ke", "tieng anh", "dieu 14", "cong bao", "xu ly vi pham", "bi mat nha nuoc",
+    "ho tro doanh nghiep", "thu tuc hanh chinh", "dich vu cong truc tuyen", "phong vien",
+    "nhuan but", "lay y kien", "ngay 23 thang 3", "tuyen truyen phap luat",
+    # rare or absent: a document number, a name, a typo, a half-typed word
+    "641/QĐ-UBND", "so 77 qd ubnd", "nguyen van an", "quyet dinh 2031", "hoi nghi truc tuyen",
+    "phu quoc", "covid", "ngan sach xa", "tieng khmer", "dien bien",
+]
+CATEGORIES = ["news", "legal", "gazette", "project", "science", "consultation", "contact", "qa"]
+RUNS = 5
+
+
+def _paragraphs(seeds: Path) -> list[str]:
+    found = []
+    for path in sorted(seeds.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if len(line) > 40:
+                found.append(line)
+    if not found:
+        raise SystemExit(f"no seed text found in {seeds}")
+    return found
+
+
+def _drafts(paragraphs: list[str], count: int, rng: random.Random) -> Iterator[dict[str, Any]]:
+    words = re.findall(r"\w+", " ".join(paragraphs))
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    for number in range(count):
+        title_words = rng.sample(words, rng.randint(5, 12))
+        body = "".join(f"<p>{p}</p>" for p in rng.sample(paragraphs, rng.randint(3, 8)))
+        when = start + timedelta(minutes=number)
+        yield {
+            "uid": new_uid(), "title": " ".join(title_words).capitalize(),
+            "summary": rng.choice(paragraphs)[:300], "body_html": body,
+            "category": rng.choice(CATEGORIES), "tags": rng.sample(words, 3),
+            "meta": {"number": f"{rng.randint(1, 999)}/QĐ-UBND", "issuer": "UBND tỉnh"},
+            "created_at": when, "updated_at": when,
+        }
+
+
+def _fill(store: Store, paragraphs: list[str], count: int) -> None:
+    """Bulk load through the store's own folding, in batches (not one fsync per draft)."""
+    rng = random.Random(20261123)
+    batch: list[dict[str, Any]] = []
+    for draft in _drafts(paragraphs, count, rng):
+        batch.append(draft)
+        if len(batch) == 2000:
+            _write(store, batch)
+            batch = []
+    if batch:
+        _write(store, batch)
+
+
+def _write(store: Store, batch: list[dict[str, Any]]) -> None:
+    with store.engine.begin() as conn:
+        for draft in batch:
+            draft["title_key"] = fold(draft["title"])
+            result = conn.execute(insert(ArticleRow).values(**draft))
+            new_id = result.inserted_primary_key[0]  # type: ignore[index]
+            columns = index_row(draft["title"], draft["summary"], draft["body_html"],
+                                draft["tags"], draft["meta"])
+            conn.execute(text(f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body, extra) "
+                              "VALUES (:id, :title, :summary, :body, :extra)"),
+                         {"id": new_id, **columns})
+            conn.execute(text(f"INSERT INTO {FTS_TITLE_TABLE} (rowid, title) VALUES (:id, :t)"),
+                         {"id": new_id, "t": columns["title"]})
+            conn.execute(text("INSERT INTO plain (id, title, summary, body, extra) "
+                              "VALUES (:id, :title, :summary, :body, :extra)"),
+                         {"id": new_id, **columns})
+
+
+def _like_clauses(query: str, columns: tuple[str, ...]) -> tuple[str, dict[str, str]]:
+    """Every word must occur (as a substring) in one of ``columns`` of the folded table."""
+    clauses, params = [], {}
+    for i, word in enumerate(re.findall(r"\w+", fold(query))):
+        params[f"w{i}"] = f"%{word}%"
+        clauses.append("(" + " OR ".join(f"p.{c} LIKE :w{i}" for c in columns) + ")")
+    return " AND ".join(clauses), params
+
+
+def _like_every_match(store: Store) -> Callable[[str], int]:
+    """The scan: every row tested, every match returned (what a LIKE search must do to rank
+    or count its results)."""
+    def run(query: str) -> int:
+        where, params = _like_clauses(query, ("title", "summary", "body", "extra"))
+        with store.engine.connect() as conn:
+            return len(conn.execute(text(f"SELECT p.id FROM plain p WHERE {where}"),
+                                    params).all())
+    return run
+
+
+def _like_same_answer(store: Store) -> Callable[[str], int]:
+    """LIKE giving the store's own answer (title matches first, newest first, 200): it may
+    stop early on common words, but a rare or absent word means scanning every row."""
+    def ids(conn: Any, query: str, columns: tuple[str, ...], limit: int) -> list[int]:
+        where, params = _like_clauses(query, columns)
+        sql = f"SELECT p.id FROM plain p WHERE {where} ORDER BY p.id DESC LIMIT {limit}"
+        return [row[0] for row in conn.execute(text(sql), params)]
+
+    def run(query: str) -> int:
+        with store.engine.connect() as conn:
+            first = ids(conn, query, ("title",), 200)
+            rest = ids(conn, query, ("title", "summary", "body", "extra"), 200 + len(first))
+            found = first + [i for i in rest if i not in set(first)]
+            return len(found[:200])
+    return run
+
+
+def _timings(search: Callable[[str], int], runs: int) -> tuple[list[float], dict[str, int]]:
+    times, hits = [], {}
+    for _ in range(runs):
+        for query in QUERIES:
+            began = time.perf_counter()
+            hits[query] = search(query)
+            times.append((time.perf_counter() - began) * 1000)
+    return times, hits
+
+
+def _p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--drafts", type=int, default=50_000)
+    parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
+    args = parser.parse_args()
+    paragraphs = _paragraphs(args.seeds)
+    with tempfile.TemporaryDirectory() as home:
+        store = open_store(resolve_paths(home))
+        with store.engine.begin() as conn:
+            conn.execute(text("CREATE TABLE plain (id INTEGER PRIMARY KEY, title, summary, "
+                              "body, extra)"))
+        began = time.perf_counter()
+        _fill(store, paragraphs, args.drafts)
+        print(f"generated {args.drafts} drafts in {time.perf_counter() - began:.1f} s")
+        _timings(lambda q: len(store.drafts.search(q)), 1)          # warm the page cache
+        fts, fts_hits = _timings(lambda q: len(store.drafts.search(q)), RUNS)
+        same, same_hits = _timings(_like_same_answer(store), 1)
+        scan, _ = _timings(_like_every_match(store), 1)
+        store.close()
+    _report(fts, same, scan)
+    differing = [q for q in QUERIES if fts_hits[q] != same_hits[q]]
+    print(f"queries where LIKE (substring) and FTS (word) found a different number: "
+          f"{len(differing)} of {len(QUERIES)}")
+
+
+def _report(fts: list[float], same: list[float], scan: list[float]) -> None:
+    rows = [("FTS5 search (the store)", fts), ("LIKE, same answer", same),
+            ("LIKE, every match", scan)]
+    print(f"{len(QUERIES)} queries; FTS {RUNS} runs each, LIKE 1 run each")
+    for name, values in rows:
+        print(f"{name:25s} median {statistics.median(values):8.2f} ms   "
+              f"p95 {_p95(values):8.2f} ms   max {max(values):8.2f} ms")
+    print("goal: FTS median < 30 ms, p95 < 100 ms")
+    fts_total = sum(fts) / RUNS
+    for name, values in rows[1:]:
+        print(f"ratio {name} / FTS: total time {sum(values) / fts_total:6.1f}x   "
+              f"median {statistics.median(values) / statistics.median(fts):6.1f}x   "
+              f"p95 {_p95(values) / _p95(fts):6.1f}x   (goal >= 20x)")
+
+
+if __name__ == "__main__":
+    main()
