@@ -43,8 +43,12 @@ def inspect_here(path: Path | str, limits: AttachmentLimits | None = None,
 
 
 def timeout_for(size: int) -> float:
-    """Wall-clock budget for one file: a minute, plus ten seconds per 100 MB."""
-    return 60.0 + size / (10 * 1024 * 1024)
+    """Wall-clock budget for one file: two minutes, plus ten seconds per 100 MB.
+
+    Generous on purpose: a 500-page PDF takes about 40 s on a loaded two-core machine, and a
+    legitimate file must never be refused as "could not be inspected".
+    """
+    return 120.0 + size / (10 * 1024 * 1024)
 
 
 def inspect_attachment(path: Path, profile_id: str | None = None, *,

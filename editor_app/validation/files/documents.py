@@ -25,9 +25,11 @@ def document_findings(source: Source, kind: str, fallback_text: str | None = Non
     A failure inside the text or documents engine is reported as "not checked" and never hides
     the security findings the format inspector already made.
     """
-    text = _unicode_text(source, kind)
-    if text is None:
-        text = fallback_text if fallback_text is not None else _own_text(source, kind)
+    if fallback_text is not None:
+        # the caller already extracted the text (PDF): convert it rather than read the file again
+        text: str | None = _converted(fallback_text)
+    else:
+        text = _unicode_text(source, kind) or _own_text(source, kind)
     try:
         findings = _engine_findings(source, kind, text)
     except Exception as exc:  # a sibling engine's failure: say what was not checked, keep going
@@ -58,6 +60,17 @@ def _relocated(finding: Finding, source: Source) -> Finding:
         return finding
     part = f"{source.part}/{finding.location.part}" if finding.location.part else source.part
     return dataclasses.replace(finding, location=dataclasses.replace(finding.location, part=part))
+
+
+def _converted(text: str) -> str:
+    """Legacy-encoded text (a TCVN3 PDF) in Unicode, so the policy reads the real words."""
+    to_unicode = optional("editor_app.validation.text.convert", "to_unicode")
+    if to_unicode is None:
+        return text
+    try:
+        return str(to_unicode(text))
+    except Exception:  # conversion is a convenience for the policy; the raw text still works
+        return text
 
 
 def _unicode_text(source: Source, kind: str) -> str | None:
