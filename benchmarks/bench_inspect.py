@@ -116,7 +116,7 @@ def _docx(base: Path, i: int) -> Path:
     for n in range(30):
         document.add_paragraph(f"Đoạn {n}: Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết.")
     path = base.with_suffix(".docx")
-    document.save(path)
+    document.save(str(path))
     return path
 
 
