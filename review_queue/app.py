@@ -6,7 +6,10 @@ per request. Run it with ``review-queue serve`` (uvicorn) or any ASGI server.
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
 
 from editor_app.core import wire
 from review_queue import __version__
@@ -42,4 +45,23 @@ def create_app(settings: Settings | None = None, store: FileStore | None = None)
     for module in (auth, submissions, workflow, uploads, reports, notifications):
         app.include_router(module.router)
     app.add_middleware(LimitsAndAccessLog, max_body=settings.max_json_bytes)
+    app.openapi = lambda: _documented(app)  # type: ignore[method-assign]
     return app
+
+
+def _documented(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's schema plus what every request with a body may get: 400 unreadable, 413 too big."""
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version, description=app.description,
+                             routes=app.routes)
+        error = {"$ref": "#/components/schemas/ErrorBody"}
+        for path in schema["paths"].values():
+            for operation in path.values():
+                if "requestBody" not in operation:
+                    continue
+                for status, text in (("400", "unreadable body"), ("413", "request too large")):
+                    operation["responses"].setdefault(status, {
+                        "description": text,
+                        "content": {"application/json": {"schema": error}}})
+        app.openapi_schema = schema
+    return app.openapi_schema
