@@ -19,7 +19,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from editor_app.validation.text.convert import detect_stream
+    from editor_app.validation.text.detect import detect_stream
 
     status = 0
     rows = []

@@ -22,7 +22,7 @@ from editor_app.validation.text.codecs import (
     decode_raw,
     nfc,
 )
-from editor_app.validation.text.detect import SAMPLE_CHUNK, Detection, detect_bytes, detect_text
+from editor_app.validation.text.detect import detect_bytes, detect_stream, detect_text
 from editor_app.validation.text.tones import normalise_tones
 
 TONE_STYLES = ("keep", "old", "new")
@@ -117,36 +117,6 @@ def _cut(buffer: bytes) -> int:
         if index >= 0:
             return index + 1
     return len(buffer)
-
-
-def detect_stream(source: BinaryIO) -> Detection:
-    """Detect from a seekable binary file without reading it all (head, middle, tail)."""
-    source.seek(0, 2)
-    size = source.tell()
-    if size <= 4 * SAMPLE_CHUNK:
-        source.seek(0)
-        data = source.read()
-    else:
-        data = _sample_file(source, size)
-    source.seek(0)
-    detection = detect_bytes(data)
-    if size > len(data):  # spans of a sample say nothing about the file's offsets
-        detection = Detection(detection.encoding, detection.confidence, [])
-    return detection
-
-
-def _sample_file(source: BinaryIO, size: int) -> bytes:
-    """Head, two middle pieces and tail, each cut at line ends so no character is split."""
-    pieces = []
-    for i in range(4):
-        source.seek(i * (size // 4))
-        piece = source.read(SAMPLE_CHUNK)
-        if i and b"\n" in piece:
-            piece = piece.partition(b"\n")[2]
-        if b"\n" in piece:
-            piece = piece[: piece.rfind(b"\n") + 1]
-        pieces.append(piece)
-    return b"\n".join(pieces)
 
 
 def convert_stream(

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from editor_app.validation.text import repair, viqr
 from editor_app.validation.text.codecs import decode_bytes, decode_chars
@@ -302,3 +303,33 @@ def _mixed_bytes(lines: list[bytes], kinds: list[str], legacy: str, conf: float)
     merged = _merge(iter(spans), offset)
     labels = {span.encoding for span in merged} - {"ascii"}
     return Detection(_overall(labels), conf, merged)
+
+
+def detect_stream(source: BinaryIO) -> Detection:
+    """Detect from a seekable binary file without reading it all (head, middle, tail)."""
+    source.seek(0, 2)
+    size = source.tell()
+    if size <= 4 * SAMPLE_CHUNK:
+        source.seek(0)
+        data = source.read()
+    else:
+        data = _sample_file(source, size)
+    source.seek(0)
+    detection = detect_bytes(data)
+    if size > len(data):  # spans of a sample say nothing about the file's offsets
+        detection = Detection(detection.encoding, detection.confidence, [])
+    return detection
+
+
+def _sample_file(source: BinaryIO, size: int) -> bytes:
+    """Head, two middle pieces and tail, each cut at line ends so no character is split."""
+    pieces = []
+    for i in range(4):
+        source.seek(i * (size // 4))
+        piece = source.read(SAMPLE_CHUNK)
+        if i and b"\n" in piece:
+            piece = piece.partition(b"\n")[2]
+        if b"\n" in piece:
+            piece = piece[: piece.rfind(b"\n") + 1]
+        pieces.append(piece)
+    return b"\n".join(pieces)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from editor_app.validation.text.letters import VIETNAMESE_NON_ASCII
 
@@ -23,12 +24,12 @@ def _chars(low: int, high: int) -> str:
     return "".join(re.escape(ch) for ch in sorted(chars))
 
 
-_CONT = f"[{_chars(0x80, 0xBF)}]"
-_SEGMENT = re.compile(
-    f"[{_chars(0xC2, 0xDF)}]{_CONT}"
-    f"|[{_chars(0xE0, 0xEF)}]{_CONT}{{2}}"
-    f"|[{_chars(0xF0, 0xF4)}]{_CONT}{{3}}"
-)
+@cache
+def _segment() -> re.Pattern[str]:
+    """UTF-8 sequences seen through Windows-1252; built on first use to keep start-up fast."""
+    cont = f"[{_chars(0x80, 0xBF)}]"
+    return re.compile(f"[{_chars(0xC2, 0xDF)}]{cont}|[{_chars(0xE0, 0xEF)}]{cont}{{2}}"
+                      f"|[{_chars(0xF0, 0xF4)}]{cont}{{3}}")
 _NCR = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
 MAX_ROUNDS = 3
 
@@ -51,7 +52,7 @@ def _fix_segment(match: re.Match[str]) -> str:
 
 def fix_mojibake_once(text: str) -> str:
     """Undo one round of UTF-8-read-as-Windows-1252 wherever it is plausible."""
-    return _SEGMENT.sub(_fix_segment, text)
+    return _segment().sub(_fix_segment, text)
 
 
 def fix_mojibake(text: str) -> str:
