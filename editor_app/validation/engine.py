@@ -61,35 +61,39 @@ def check_package(path: Path, profile_id: str | None = None) -> list[Finding]:
         findings = listing_findings(zip_entries(archive), source, source.size)
     if any(f.severity == "error" for f in findings):
         return findings
-    read_package = _package_reader()
-    if read_package is None:
+    open_package = optional("editor_app.core.interchange.package", "open_package")
+    if open_package is None:
         missing = codes.NOT_CHECKED.at(
             Location(), what="bài viết trong gói bản thảo (chưa có trình đọc gói)",
             what_en="the article in the draft package (no package reader yet)")
         return [*findings, missing, *inspect_many([path], profile_id)[0]]
     try:
-        article, files = read_package(path)
+        with tempfile.TemporaryDirectory(prefix="editor-app-package-") as folder, \
+                open_package(path) as package:
+            pairs = _spool_attachments(package, Path(folder))
+            return findings + _validate(package.article, pairs, profile_id)
     except Exception as exc:  # a damaged or foreign package: say so, never a traceback
-        reason = f"{type(exc).__name__}: {exc}"[:300]
-        return [*findings, codes.CORRUPT.at(Location(), label="gói bản thảo", reason=reason)]
-    return findings + _article_findings(article, files, profile_id)
+        reason = getattr(exc, "message_vi", None) or f"{type(exc).__name__}: {exc}"
+        return [*findings, codes.CORRUPT.at(Location(), label="gói bản thảo",
+                                            reason=str(reason)[:300])]
 
 
-def _package_reader() -> Any:
-    return (optional("editor_app.core.interchange.package", "read_package")
-            or optional("editor_app.core.interchange", "read_package"))
+def _spool_attachments(package: Any, folder: Path) -> list[tuple[Any, Path]]:
+    """Each distinct attachment streamed (sha256-verified by the reader) into a private file."""
+    pairs: list[tuple[Any, Path]] = []
+    done: dict[str, Path] = {}
+    for ref in package.attachments:
+        if ref.sha256 not in done:
+            target = folder / f"attachment-{len(done)}"
+            with package.open(ref.sha256) as source, open(target, "wb") as out:
+                while chunk := source.read(1024 * 1024):
+                    out.write(chunk)
+            done[ref.sha256] = target
+        pairs.append((ref, done[ref.sha256]))
+    return pairs
 
 
-def _article_findings(article: Any, files: list[tuple[Any, Any]],
-                      profile_id: str | None) -> list[Finding]:
+def _validate(article: Any, pairs: list[tuple[Any, Path]], profile_id: str | None) -> list[Finding]:
     from editor_app.validation.article import validate_article
 
-    with tempfile.TemporaryDirectory(prefix="editor-app-package-") as folder:
-        pairs = []
-        for index, (ref, content) in enumerate(files):
-            if isinstance(content, bytes | bytearray):
-                spooled = Path(folder) / f"attachment-{index}"
-                spooled.write_bytes(content)
-                content = spooled
-            pairs.append((ref, Path(content)))
-        return validate_article(article, pairs, profile_id)
+    return validate_article(article, pairs, profile_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -128,3 +129,39 @@ def test_validate_article_locates_fields_and_caches_attachments(
     moved = acceptance["clean_png"]  # same sha256, other bytes: the cache answers, not the file
     again = article_checks.validate_article(article, [(ref, moved)])
     assert "image.gps" in {f.code for f in again}
+
+
+class _Blobs:
+    """The BlobSource the package exporter reads from (the store's BlobStore in the app)."""
+
+    def __init__(self, files: dict[str, Path]) -> None:
+        self.files = files
+
+    def open(self, sha256: str) -> BinaryIO:
+        return open(self.files[sha256], "rb")
+
+
+def test_draft_package_is_checked_as_an_article(acceptance: dict[str, Path],
+                                                tmp_path: Path) -> None:
+    import hashlib
+
+    from editor_app.core.interchange.package import export_package
+
+    gps = acceptance["gps_jpg"]
+    digest = hashlib.sha256(gps.read_bytes()).hexdigest()
+    ref = AttachmentRef(sha256=digest, filename="anh.jpg", size=gps.stat().st_size,
+                        media_type="image/jpeg", caption="Ảnh hội nghị")
+    article = Article(title="Hội nghị", summary="Gọi 0912345678",
+                      body_html="<p>TUYỆT MẬT</p><p>Nội dung</p>", attachments=[ref])
+    package = export_package(article, _Blobs({digest: gps}), tmp_path / "ban-thao.zip")
+    findings = check_paths([package])[0].findings
+    located = {(f.code, f.location.field) for f in findings}
+    assert ("policy.classified", "body") in located
+    assert ("policy.phone", "summary") in located
+    assert ("image.gps", f"attachments.{digest}") in located
+
+
+def test_damaged_draft_package_is_an_error(tmp_path: Path) -> None:
+    path = b.zip_file(tmp_path / "p.zip", {"draft.json": b"{not json"})
+    findings = check_paths([path])[0].findings
+    assert [f.code for f in findings] == ["file.corrupt"]

@@ -1,12 +1,12 @@
-"""DOC (Word 97–2003 binary, an OLE compound file): macros, objects, DDE, properties.
+"""DOC (Word 97–2003 binary, an OLE compound file): macros, objects, DDE, leftovers, properties.
 
-Tracked changes and comments in the binary format need the FIB's revision and annotation tables;
-without LibreOffice that is not read here, and the report says so instead of passing silently.
+Comments are counted from the annotation-reference table (PlcfandRef) the FIB points to, and
+tracked changes from the revision-mark properties (sprmCFRMarkIns/Del) of the character runs,
+using the documents engine's bounds-checked FIB and FKP readers. When those cannot be read the
+report says "not checked" instead of passing silently.
 """
 
 from __future__ import annotations
-
-import shutil
 
 import olefile
 
@@ -22,6 +22,9 @@ from editor_app.validation.files.office_ooxml import DDE_EN, DDE_VI
 from editor_app.validation.findings import Finding
 
 MAX_DDE_SCAN = 16 * 1024 * 1024
+FC_PLCFANDREF = 4                  # FibRgFcLcb97 index of the annotation references
+ATRD_SIZE = 30                     # ATRDPre10: one per comment
+REVISION_SPRMS = (0x0800, 0x0801)  # sprmCFRMarkDel, sprmCFRMarkIns
 
 
 def inspect_doc(source: Source) -> list[Finding]:
@@ -30,11 +33,39 @@ def inspect_doc(source: Source) -> list[Finding]:
         findings += _objects(ole, source)
         findings += _properties(ole, source)
         findings += _dde(ole, source)
-    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
-        findings.append(codes.NOT_CHECKED.at(
-            source.at(), what="thay đổi được theo dõi và ghi chú trong tệp DOC (cần LibreOffice)",
-            what_en="tracked changes and comments in a DOC file (needs LibreOffice)"))
+        findings += _draft_leftovers(ole, source)
     return findings
+
+
+def _draft_leftovers(ole: olefile.OleFileIO, source: Source) -> list[Finding]:
+    try:
+        comments, revisions = count_comments_and_revisions(ole)
+    except Exception:  # unusual or damaged tables: say so rather than claim the file is clean
+        return [codes.NOT_CHECKED.at(
+            source.at(), what="thay đổi được theo dõi và ghi chú trong tệp DOC",
+            what_en="tracked changes and comments in the DOC file")]
+    findings = []
+    if revisions:
+        findings.append(codes.TRACKED_CHANGES.at(source.at(part="WordDocument"), count=revisions))
+    if comments:
+        findings.append(codes.COMMENTS.at(source.at(part="WordDocument"), count=comments))
+    return findings
+
+
+def count_comments_and_revisions(ole: olefile.OleFileIO) -> tuple[int, int]:
+    """(comments, runs marked as inserted or deleted) of a Word 97 document."""
+    from editor_app.validation.documents import doc_binary as binary
+
+    word = ole.openstream("WordDocument").read()
+    fib = binary.read_fib(word)
+    table = ole.openstream(fib.table_stream).read() if ole.exists(fib.table_stream) else b""
+    _, annotations = binary.plc(fib.blob(table, FC_PLCFANDREF), ATRD_SIZE)
+    revisions = 0
+    for page in binary.fkp_pages(word, fib.blob(table, binary.FC_PLCFBTECHPX)):
+        for _, _, grpprl in binary.chpx_runs(page):
+            revisions += any(sprm in REVISION_SPRMS and operand[:1] == b"\x01"
+                             for sprm, operand in binary.sprms(grpprl))
+    return len(annotations), revisions
 
 
 def _objects(ole: olefile.OleFileIO, source: Source) -> list[Finding]:

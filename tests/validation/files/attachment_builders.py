@@ -128,6 +128,28 @@ def doc_file(path: Path, *, macros: bool = False) -> Path:
     return path
 
 
+def doc_with_revision_and_comment(path: Path) -> Path:
+    """A Word 97 document stream laid out per [MS-DOC]: a FIB whose PlcfandRef lists one comment
+    and whose CHPX FKP page marks one run as inserted (sprmCFRMarkIns = 1)."""
+    fclcb = [(0, 0)] * 93
+    fclcb[12] = (0, 12)           # PlcfBteChpx: one FKP page
+    fclcb[4] = (12, 38)           # PlcfandRef: one annotation (ATRDPre10, 30 bytes)
+    fib = (struct.pack("<HH", 0xA5EC, 0x00C1) + b"\0" * 6 + struct.pack("<H", 0x0200) +
+           b"\0" * 20 + struct.pack("<H", 14) + b"\0" * 28 + struct.pack("<H", 22) +
+           struct.pack("<22i", *([0, 0, 0, 100] + [0] * 18)) + struct.pack("<H", 93) +
+           b"".join(struct.pack("<II", fc, lcb) for fc, lcb in fclcb))
+    page = bytearray(512)
+    struct.pack_into("<II", page, 0, 1024, 1100)
+    page[8] = 100                  # grpprl at byte 200
+    page[200:204] = bytes([3]) + struct.pack("<HB", 0x0801, 1)
+    page[511] = 1
+    word = fib.ljust(1024, b"\0") + bytes(page)
+    table = (struct.pack("<IIIII", 1024, 1100, 2, 0, 0)[:12] +
+             struct.pack("<II", 0, 5) + bytes(30))
+    path.write_bytes(cfb({"WordDocument": word, "1Table": table}))
+    return path
+
+
 # --- Word and OpenDocument -----------------------------------------------------------------------
 def docx_file(path: Path, paragraphs: list[str], *, author: str = "Nguyễn Văn A",
               company: str = "", comment: bool = False) -> Path:

@@ -30,6 +30,12 @@ def test_doc_with_macros_is_an_error(tmp_path: Path) -> None:
     assert "office.macros" in errors(inspect_here(b.doc_file(tmp_path / "a.doc", macros=True)))
 
 
+def test_doc_comments_and_tracked_changes_from_the_binary_tables(tmp_path: Path) -> None:
+    found = codes(inspect_here(b.doc_with_revision_and_comment(tmp_path / "a.doc")))
+    assert found["office.tracked-changes"].data == {} and "1" in found["office.comments"].message_en
+    assert "file.not-checked" not in found or "DOC" not in found["file.not-checked"].message_en
+
+
 def test_an_embedded_program_is_an_error_and_other_objects_a_warning(tmp_path: Path) -> None:
     evil = b.add_parts(b.docx_file(tmp_path / "evil.docx", ["Xin chào"]), {
         "word/embeddings/oleObject1.bin": b.ole_package("hoadon.exe", b"MZ payload")})
