@@ -26,6 +26,7 @@ from editor_app.validation.text.syllables import is_vietnamese_syllable
 LEGACY_CANDIDATES = ("tcvn3", "vni", "viscii", "vps", "cp1258")
 SAMPLE_LIMIT = 1 << 20   # bytes or characters looked at in full
 SAMPLE_CHUNK = 1 << 15   # size of each of the four sampled pieces of a larger input
+SCORE_LIMIT = 1 << 14    # legacy bytes scored per candidate charset
 _COMBINING = re.compile("[\u0300-\u036f]")
 _NCR = re.compile(r"&#(?:[0-9]{2,7}|[xX][0-9a-fA-F]{2,6});")
 _VIQR_MARK = re.compile(
@@ -248,7 +249,8 @@ def _detect_small_bytes(data: bytes) -> Detection:
         return _from_text(data.decode("utf-8", errors="replace"), data)
     pairs = zip(lines, kinds, strict=True)
     legacy_bytes = b"".join(line for line, kind in pairs if kind == "legacy")
-    scores = {enc: score(decode_bytes(legacy_bytes, enc)) for enc in LEGACY_CANDIDATES}
+    evidence = legacy_bytes[:SCORE_LIMIT]  # thousands of words: plenty to tell charsets apart
+    scores = {enc: score(decode_bytes(evidence, enc)) for enc in LEGACY_CANDIDATES}
     legacy, conf = _winner(scores)
     if "utf8" not in kinds:
         return Detection(legacy, conf, [Span(0, len(data), legacy)])
