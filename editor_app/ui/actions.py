@@ -9,20 +9,23 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-_SHORTCUTS: dict[str, list[QKeySequence]] = {
-    "new": [QKeySequence(QKeySequence.StandardKey.New)],
-    "save": [QKeySequence(QKeySequence.StandardKey.Save)],
-    "history": [QKeySequence("Ctrl+H")],
-    "search": [QKeySequence(QKeySequence.StandardKey.Find)],
-    "undo": [QKeySequence(QKeySequence.StandardKey.Undo)],
-    "redo": [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")],
-    "settings": [QKeySequence("Ctrl+,")],
-    "log": [QKeySequence("Ctrl+L")],
-    "help": [QKeySequence(QKeySequence.StandardKey.HelpContents), QKeySequence("F1")],
-    "quit": [QKeySequence("Ctrl+Q")],
-    "check": [QKeySequence("F7")],
-    "vi": [],
-    "en": [],
+# Plain specs, turned into QKeySequence objects only once the application exists: Qt objects
+# kept in module globals outlive QApplication and crash the interpreter at exit.
+_Key = str | QKeySequence.StandardKey
+_SHORTCUTS: dict[str, tuple[_Key, ...]] = {
+    "new": (QKeySequence.StandardKey.New,),
+    "save": (QKeySequence.StandardKey.Save,),
+    "history": ("Ctrl+H",),
+    "search": (QKeySequence.StandardKey.Find,),
+    "undo": (QKeySequence.StandardKey.Undo,),
+    "redo": ("Ctrl+Y", "Ctrl+Shift+Z"),
+    "settings": ("Ctrl+,",),
+    "log": ("Ctrl+L",),
+    "help": (QKeySequence.StandardKey.HelpContents, "F1"),
+    "quit": ("Ctrl+Q",),
+    "check": ("F7",),
+    "vi": (),
+    "en": (),
 }
 _MENUS = (
     ("file", ("new", "save", "history", None, "settings", None, "quit")),
@@ -40,7 +43,7 @@ class MainActions(QObject):
         self.actions: dict[str, QAction] = {}
         for name, keys in _SHORTCUTS.items():
             action = QAction(window)
-            action.setShortcuts(keys)
+            action.setShortcuts([QKeySequence(key) for key in keys])
             self.actions[name] = action
             window.addAction(action)
         for name in ("vi", "en"):

@@ -75,6 +75,7 @@ def _run_interactive(app: QApplication, context: AppContext, args: argparse.Name
     window = MainWindow(context)
     window.show()
     QTimer.singleShot(0, lambda: open_store_in_background(context))
+    QTimer.singleShot(0, context.load_profile)
     QTimer.singleShot(0, lambda: start_demo_portal_hook(context, args))
     driver = os.environ.get(DRIVER_ENV)
     if driver:

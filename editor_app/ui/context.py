@@ -6,6 +6,7 @@ import take longer than a window needs to appear), so ``store`` is None until ``
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -19,11 +20,14 @@ from editor_app.ui.operations import OperationRunner
 if TYPE_CHECKING:
     from editor_app.store import Store
 
+log = logging.getLogger("editor_app.ui")
+
 
 class AppContext(QObject):
     """Paths, settings, the operation runner, the error presenter, languages and the store."""
 
     sig_store_ready = Signal()
+    sig_profile_ready = Signal()
 
     def __init__(self, paths: AppPaths, settings: Settings, runner: OperationRunner,
                  errors: ErrorPresenter, languages: LanguageManager) -> None:
@@ -34,6 +38,7 @@ class AppContext(QObject):
         self.errors = errors
         self.languages = languages
         self.store: Store | None = None
+        self._profile: Any | None = None
 
     @property
     def language(self) -> str:
@@ -57,10 +62,21 @@ class AppContext(QObject):
         return vi if self.language == "vi" else en
 
     def profile(self) -> Any | None:
-        """The configured portal profile, or None when it cannot be loaded (logged by caller)."""
-        from editor_app.core.profiles import load_profile
+        """The configured portal profile once loaded (see :meth:`load_profile`), else None."""
+        return self._profile
 
-        try:
-            return load_profile(self.profile_id)
-        except (LookupError, ValueError):
-            return None
+    def load_profile(self, profile_id: str | None = None) -> None:
+        """Load the profile on the pool: parsing and validating it costs ~0.5 s of imports,
+        which must not delay the first window."""
+        self.runner.task(_load_profile, profile_id or self.profile_id, on_done=self._set_profile,
+                         on_error=lambda exc: log.warning("profile not loaded: %s", exc))
+
+    def _set_profile(self, profile: Any) -> None:
+        self._profile = profile
+        self.sig_profile_ready.emit()
+
+
+def _load_profile(profile_id: str) -> Any:
+    from editor_app.core.profiles import load_profile
+
+    return load_profile(profile_id)

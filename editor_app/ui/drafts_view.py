@@ -8,7 +8,7 @@ queries the user has already typed past.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor_app.core.articles import ArticleSummary
 from editor_app.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from editor_app.core.articles import ArticleSummary
 
 SEARCH_DEBOUNCE_MS = 150
 # workflow states, translated at display time; listed here so lupdate finds them

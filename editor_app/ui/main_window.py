@@ -1,7 +1,13 @@
 """The main window: drafts on the left, the editor on the right. It only wires parts together;
-the drafts controller and the editor controller do the work (no god window)."""
+the drafts controller and the editor controller do the work (no god window).
+
+The editor pane is built lazily (first use, or once the store is open): its widgets cost about as
+much to import and build as the rest of the window, and the window must appear fast.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent
@@ -20,13 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor_app.core.articles import Article
 from editor_app.ui.actions import MainActions
 from editor_app.ui.context import AppContext
 from editor_app.ui.drafts_view import DraftsController, DraftsView
-from editor_app.ui.editor.controller import EditorController
-from editor_app.ui.editor.editor_widget import ArticleEditor
 from editor_app.ui.message_bar import MessageBar
+
+if TYPE_CHECKING:
+    from editor_app.core.articles import Article
+    from editor_app.ui.editor.controller import EditorController
+    from editor_app.ui.editor.editor_widget import ArticleEditor
 
 
 class MainWindow(QMainWindow):
@@ -39,14 +47,13 @@ class MainWindow(QMainWindow):
         self.main_actions = MainActions(self)
         self.drafts = DraftsView(self)
         self.drafts_controller = DraftsController(context, self.drafts)
-        self.editor = ArticleEditor(lambda: context.language, self)
-        self.editor_controller = EditorController(context, self.editor)
+        self._editor: ArticleEditor | None = None
+        self._editor_controller: EditorController | None = None
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
-        self.stack.addWidget(self.editor)
         self.message_bar = MessageBar(self)
         self._build_layout()
         self._build_toolbar()
@@ -80,9 +87,9 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         act = self.main_actions.actions
         act["new"].triggered.connect(self._on_new_triggered)
-        act["save"].triggered.connect(self.editor_controller.checkpoint)
-        act["history"].triggered.connect(self.editor_controller.show_history)
-        act["check"].triggered.connect(self.editor_controller.check_now)
+        act["save"].triggered.connect(lambda: self.editor_controller.checkpoint())
+        act["history"].triggered.connect(lambda: self.editor_controller.show_history())
+        act["check"].triggered.connect(lambda: self.editor_controller.check_now())
         act["search"].triggered.connect(self._on_search_triggered)
         act["undo"].triggered.connect(lambda: self._edit_focused("undo"))
         act["redo"].triggered.connect(lambda: self._edit_focused("redo"))
@@ -93,9 +100,34 @@ class MainWindow(QMainWindow):
         act["vi"].triggered.connect(lambda: self.switch_language("vi"))
         act["en"].triggered.connect(lambda: self.switch_language("en"))
         self.drafts.sig_open.connect(self._on_drafts_open)
-        self.editor_controller.sig_opened.connect(self._on_editor_opened)
-        self.editor_controller.sig_saved.connect(self._on_editor_saved)
         self.context.sig_store_ready.connect(self._on_context_store_ready)
+        self.context.sig_profile_ready.connect(self._on_context_profile_ready)
+
+    @property
+    def editor(self) -> ArticleEditor:
+        if self._editor is None:
+            self._build_editor()
+        assert self._editor is not None
+        return self._editor
+
+    @property
+    def editor_controller(self) -> EditorController:
+        if self._editor_controller is None:
+            self._build_editor()
+        assert self._editor_controller is not None
+        return self._editor_controller
+
+    def _build_editor(self) -> None:
+        from editor_app.ui.editor.controller import EditorController
+        from editor_app.ui.editor.editor_widget import ArticleEditor
+
+        editor = ArticleEditor(lambda: self.context.language, self)
+        controller = EditorController(self.context, editor)
+        self._editor, self._editor_controller = editor, controller
+        self.stack.addWidget(editor)
+        controller.sig_opened.connect(self._on_editor_opened)
+        controller.sig_saved.connect(self._on_editor_saved)
+        self._retranslate_editor()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Editorial workstation — Provincial portal"))
@@ -113,7 +145,9 @@ class MainWindow(QMainWindow):
             self.main_actions.actions[name].setChecked(self.context.language == name)
 
     def _retranslate_editor(self) -> None:
-        editor = self.editor
+        if self._editor is None:
+            return
+        editor = self._editor
         for part in (editor, editor.fields, editor.toolbar, editor.metadata, editor.attachments,
                      editor.findings):
             part.retranslate()
@@ -136,9 +170,19 @@ class MainWindow(QMainWindow):
             self.main_actions.actions[name].setEnabled(ready)
 
     def _on_context_store_ready(self) -> None:
+        if self._editor is None:
+            self._build_editor()
         self._set_store_actions(True)
         self.retranslate()
         self.drafts_controller.refresh()
+
+    def _on_context_profile_ready(self) -> None:
+        if self._editor is None:
+            return
+        self.editor.fields.set_categories(self.editor_controller.categories())
+        self.editor.set_metadata_specs(
+            self.editor_controller.specs(self.editor.fields.category_id()))
+        self.drafts.model.layoutChanged.emit()  # category names
 
     def _on_new_triggered(self) -> None:
         self.editor_controller.create()
@@ -191,5 +235,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Hand any pending change to the DB worker; run_gui waits for it before exiting."""
-        self.editor_controller.autosaver.flush()
+        if self._editor_controller is not None:
+            self._editor_controller.autosaver.flush()
         event.accept()

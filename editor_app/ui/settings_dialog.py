@@ -119,6 +119,8 @@ class SettingsDialog(QDialog):
         changes = self.changed_values()
         if changes:
             self._context.runner.write(_write_settings, self._context.settings, changes)
+        if "profile_id" in changes:
+            self._context.load_profile(str(changes["profile_id"]))
         if "language" in changes:
             self.sig_language_chosen.emit(changes["language"])
         super().accept()

@@ -38,6 +38,7 @@ def ui_context(qapp: QApplication, app_home: Path) -> Iterator[AppContext]:
     context = build_context(qapp, paths, args, inline=True)
     store = open_store(paths)
     context.set_store(store)
+    context.load_profile()
     yield context
     context.runner.shutdown()
     store.close()

@@ -92,7 +92,7 @@ class EditorController(QObject):
         self._context.runner.write(store.drafts.create, article, on_done=self.show_article)
 
     def show_article(self, article: Article) -> None:
-        self.editor.load(article, self._specs(article.category))
+        self.editor.load(article, self.specs(article.category))
         self.sig_opened.emit(article)
         self.schedule_check()
         for ref in article.attachments:
@@ -130,9 +130,9 @@ class EditorController(QObject):
         self.schedule_check()
 
     def _on_fields_category_changed(self, category: str) -> None:
-        self.editor.set_metadata_specs(self._specs(category))
+        self.editor.set_metadata_specs(self.specs(category))
 
-    def _specs(self, category: str) -> tuple[Any, ...]:
+    def specs(self, category: str) -> tuple[Any, ...]:
         profile = self._context.profile()
         found = profile.categories.get(category) if profile else None
         return tuple(found.fields) if found else ()
@@ -264,7 +264,7 @@ class EditorController(QObject):
         if fixed is None:
             return
         self.editor.load(replace(fixed, attachments=self.editor.attachments.attachments()),
-                         self._specs(fixed.category))
+                         self.specs(fixed.category))
         self.save_now()
         self.schedule_check()
 
