@@ -40,8 +40,20 @@ def document_findings(source: Source, kind: str, fallback_text: str | None = Non
         findings.append(codes.NOT_CHECKED.at(source.at(), what="chính sách nội dung",
                                              what_en="content policy"))
     else:
-        findings.extend(check_policy(text[:MAX_TEXT], location=source.at()))
+        text = text[:MAX_TEXT]
+        findings.extend(_paged(f, text) for f in check_policy(text, location=source.at()))
     return findings
+
+
+def _paged(finding: Finding, text: str) -> Finding:
+    """Page and line within the page, for text whose pages are separated by form feeds (PDF)."""
+    offset = finding.location.offset
+    if offset is None or "\f" not in text:
+        return finding
+    page_start = text.rfind("\f", 0, offset) + 1
+    location = dataclasses.replace(finding.location, page=text.count("\f", 0, offset) + 1,
+                                   line=text.count("\n", page_start, offset) + 1)
+    return dataclasses.replace(finding, location=location)
 
 
 def _engine_findings(source: Source, kind: str, text: str | None) -> list[Finding]:

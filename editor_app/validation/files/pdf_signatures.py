@@ -25,12 +25,24 @@ def signature_findings(root: DictionaryObject, source: Source) -> list[Finding]:
     form = form.get_object() if form is not None else None
     if not isinstance(form, DictionaryObject):
         return []
-    signers = [_signer(value) for value in _signature_values(form.get("/Fields"))]
-    if not signers:
+    values = list(_signature_values(form.get("/Fields")))
+    if not values:
         return []
+    signers = [_signer(value) for value in values]
     names = ", ".join(signers)
+    covered = max(_covered_end(value) for value in values)
     return [codes.PDF_SIGNED.at(source.at(), count=len(signers), signers=names,
-                                data={"signatures": len(signers), "signers": signers})]
+                                data={"signatures": len(signers), "signers": signers,
+                                      "covers_whole_file": covered == source.size})]
+
+
+def _covered_end(value: DictionaryObject) -> int:
+    """Where the signed byte ranges end: the whole file when nothing was appended afterwards."""
+    try:
+        ranges = [int(n) for n in value.get("/ByteRange", [])]
+        return ranges[2] + ranges[3] if len(ranges) == 4 else 0
+    except (TypeError, ValueError):
+        return 0
 
 
 def _signature_values(fields: Any) -> Iterator[DictionaryObject]:

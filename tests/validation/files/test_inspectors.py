@@ -99,6 +99,12 @@ def test_clean_pdf_reports_pages_and_no_error(tmp_path: Path) -> None:
     assert codes(found)["file.summary"].data["pages"] == 2
 
 
+def test_policy_findings_in_a_pdf_name_their_page(tmp_path: Path) -> None:
+    path = b.pdf_file(tmp_path / "a.pdf", ["Bao cao trang mot", "Lien he 0912345678"])
+    phone = codes(inspect_here(path))["policy.phone"]
+    assert (phone.location.page, phone.location.line) == (2, 1)
+
+
 def test_pdf_without_text_layer_is_a_warning(tmp_path: Path) -> None:
     found = codes(inspect_here(b.pdf_file(tmp_path / "scan.pdf", ["", ""])))
     assert found["pdf.no-text"].severity is Severity.WARNING

@@ -49,7 +49,7 @@ def test_zip_slip_archive(real_data: Path) -> None:
 
 def test_pades_signed_pdf(real_data: Path) -> None:
     signature = found(real_data / "attachments/pyhanko-pades-signed.pdf")["pdf.signature"]
-    assert signature.data == {"signatures": 1, "signers": ["Alice"]}
+    assert signature.data == {"signatures": 1, "signers": ["Alice"], "covers_whole_file": True}
 
 
 def test_provincial_signed_pdf_names_all_five_signers(real_data: Path) -> None:
@@ -58,6 +58,7 @@ def test_provincial_signed_pdf_names_all_five_signers(real_data: Path) -> None:
     assert signature.data["signatures"] == 5
     assert signature.data["signers"][0] == "Nguyễn Phước Bình"
     assert signature.data["signers"][-1] == "TRUNG TÂM CÔNG BÁO VÀ TIN HỌC"
+    assert signature.data["covers_whole_file"] is True  # the last signature covers the file
     assert "pdf.javascript" not in found(path) and "pdf.no-text" not in found(path)
 
 
