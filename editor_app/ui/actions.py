@@ -16,6 +16,9 @@ _SHORTCUTS: dict[str, tuple[_Key, ...]] = {
     "new": (QKeySequence.StandardKey.New,),
     "save": (QKeySequence.StandardKey.Save,),
     "history": ("Ctrl+H",),
+    "import": (QKeySequence.StandardKey.Open,),
+    "export_docx": ("Ctrl+E",),
+    "export_package": ("Ctrl+Shift+E",),
     "search": (QKeySequence.StandardKey.Find,),
     "undo": (QKeySequence.StandardKey.Undo,),
     "redo": ("Ctrl+Y", "Ctrl+Shift+Z"),
@@ -28,7 +31,8 @@ _SHORTCUTS: dict[str, tuple[_Key, ...]] = {
     "en": (),
 }
 _MENUS = (
-    ("file", ("new", "save", "history", None, "settings", None, "quit")),
+    ("file", ("new", "save", "history", None, "import", "export_docx", "export_package", None,
+              "settings", None, "quit")),
     ("edit", ("undo", "redo", None, "search", "check")),
     ("view", ("vi", "en", None, "log")),
     ("help", ("help",)),
@@ -63,6 +67,9 @@ class MainActions(QObject):
         texts = {
             "new": self.tr("&New article"), "save": self.tr("&Save version now"),
             "history": self.tr("Version &history…"), "search": self.tr("&Find drafts"),
+            "import": self.tr("&Import document or package…"),
+            "export_docx": self.tr("&Export as Word (DOCX)…"),
+            "export_package": self.tr("Export draft &package (.zip)…"),
             "undo": self.tr("&Undo"), "redo": self.tr("&Redo"),
             "settings": self.tr("Se&ttings…"), "log": self.tr("Show &log"),
             "help": self.tr("&Help"), "quit": self.tr("&Quit"), "check": self.tr("&Check now"),

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from editor_app.ui.actions import MainActions
 from editor_app.ui.context import AppContext
 from editor_app.ui.drafts_view import DraftsController, DraftsView
+from editor_app.ui.interchange_actions import InterchangeActions
 from editor_app.ui.message_bar import MessageBar
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
         self.message_bar = MessageBar(self)
+        self.interchange = InterchangeActions(context, self, lambda: self.editor_controller)
         self._build_layout()
         self._build_toolbar()
         self._connect()
@@ -91,6 +93,9 @@ class MainWindow(QMainWindow):
         act["history"].triggered.connect(lambda: self.editor_controller.show_history())
         act["check"].triggered.connect(lambda: self.editor_controller.check_now())
         act["search"].triggered.connect(self._on_search_triggered)
+        act["import"].triggered.connect(lambda: self.interchange.import_file())
+        act["export_docx"].triggered.connect(lambda: self.interchange.export_docx())
+        act["export_package"].triggered.connect(lambda: self.interchange.export_package())
         act["undo"].triggered.connect(lambda: self._edit_focused("undo"))
         act["redo"].triggered.connect(lambda: self._edit_focused("redo"))
         act["settings"].triggered.connect(self.show_settings)
@@ -166,7 +171,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def _set_store_actions(self, ready: bool) -> None:
-        for name in ("new", "save", "history", "check"):
+        for name in ("new", "save", "history", "check", "import", "export_docx",
+                     "export_package"):
             self.main_actions.actions[name].setEnabled(ready)
 
     def _on_context_store_ready(self) -> None:
@@ -226,6 +232,8 @@ class MainWindow(QMainWindow):
             "<tr><td>Ctrl+N</td><td>New article</td></tr>"
             "<tr><td>Ctrl+S</td><td>Save a version now (everything is saved as you type)</td></tr>"
             "<tr><td>Ctrl+H</td><td>Version history</td></tr>"
+            "<tr><td>Ctrl+O</td><td>Import a document or draft package</td></tr>"
+            "<tr><td>Ctrl+E / Ctrl+Shift+E</td><td>Export as Word / as a draft package</td></tr>"
             "<tr><td>Ctrl+F</td><td>Find drafts (accents and case are ignored)</td></tr>"
             "<tr><td>Ctrl+Z / Ctrl+Y</td><td>Undo / redo</td></tr>"
             "<tr><td>F7</td><td>Check the article now</td></tr>"

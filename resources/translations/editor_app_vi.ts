@@ -447,6 +447,41 @@
     </message>
 </context>
 <context>
+    <name>InterchangeActions</name>
+    <message>
+        <source>Import into a new draft</source>
+        <translation>Nhập vào bản nháp mới</translation>
+    </message>
+    <message>
+        <source>Documents and draft packages (*.docx *.odt *.txt *.html *.htm *.zip)</source>
+        <translation>Văn bản và gói bản nháp (*.docx *.odt *.txt *.html *.htm *.zip)</translation>
+    </message>
+    <message>
+        <source>Importing %s…</source>
+        <translation>Đang nhập %s…</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Draft package (*.zip)</source>
+        <translation>Gói bản nháp (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <source>Exported to %s</source>
+        <translation>Đã xuất ra %s</translation>
+    </message>
+    <message>
+        <source>Exporting %s…</source>
+        <translation>Đang xuất %s…</translation>
+    </message>
+</context>
+<context>
     <name>LogDialog</name>
     <message>
         <source>Log</source>
@@ -486,6 +521,18 @@
     <message>
         <source>&amp;Find drafts</source>
         <translation>&amp;Tìm bản nháp</translation>
+    </message>
+    <message>
+        <source>&amp;Import document or package…</source>
+        <translation>&amp;Nhập văn bản hoặc gói bản nháp…</translation>
+    </message>
+    <message>
+        <source>&amp;Export as Word (DOCX)…</source>
+        <translation>&amp;Xuất ra Word (DOCX)…</translation>
+    </message>
+    <message>
+        <source>Export draft &amp;package (.zip)…</source>
+        <translation>Xuất &amp;gói bản nháp (.zip)…</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -559,8 +606,8 @@
         <translation>Trợ giúp</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Keyboard shortcuts&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Ctrl+N&lt;/td&gt;&lt;td&gt;New article&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+S&lt;/td&gt;&lt;td&gt;Save a version now (everything is saved as you type)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+H&lt;/td&gt;&lt;td&gt;Version history&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+F&lt;/td&gt;&lt;td&gt;Find drafts (accents and case are ignored)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+Z / Ctrl+Y&lt;/td&gt;&lt;td&gt;Undo / redo&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F7&lt;/td&gt;&lt;td&gt;Check the article now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+L&lt;/td&gt;&lt;td&gt;Show the log&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+1…3, Ctrl+0&lt;/td&gt;&lt;td&gt;Heading 1…3, normal paragraph&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;h3&gt;Phím tắt&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Ctrl+N&lt;/td&gt;&lt;td&gt;Bài mới&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+S&lt;/td&gt;&lt;td&gt;Lưu một phiên bản ngay (mọi thay đổi đều được tự lưu khi gõ)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+H&lt;/td&gt;&lt;td&gt;Lịch sử phiên bản&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+F&lt;/td&gt;&lt;td&gt;Tìm bản nháp (không phân biệt dấu, hoa thường)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+Z / Ctrl+Y&lt;/td&gt;&lt;td&gt;Hoàn tác / làm lại&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F7&lt;/td&gt;&lt;td&gt;Kiểm tra bài ngay&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+L&lt;/td&gt;&lt;td&gt;Xem nhật ký&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+1…3, Ctrl+0&lt;/td&gt;&lt;td&gt;Tiêu đề mục 1…3, đoạn văn thường&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <source>&lt;h3&gt;Keyboard shortcuts&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Ctrl+N&lt;/td&gt;&lt;td&gt;New article&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+S&lt;/td&gt;&lt;td&gt;Save a version now (everything is saved as you type)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+H&lt;/td&gt;&lt;td&gt;Version history&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+O&lt;/td&gt;&lt;td&gt;Import a document or draft package&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+E / Ctrl+Shift+E&lt;/td&gt;&lt;td&gt;Export as Word / as a draft package&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+F&lt;/td&gt;&lt;td&gt;Find drafts (accents and case are ignored)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+Z / Ctrl+Y&lt;/td&gt;&lt;td&gt;Undo / redo&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F7&lt;/td&gt;&lt;td&gt;Check the article now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+L&lt;/td&gt;&lt;td&gt;Show the log&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+1…3, Ctrl+0&lt;/td&gt;&lt;td&gt;Heading 1…3, normal paragraph&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h3&gt;Phím tắt&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Ctrl+N&lt;/td&gt;&lt;td&gt;Bài mới&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+S&lt;/td&gt;&lt;td&gt;Lưu một phiên bản ngay (mọi thay đổi đều được tự lưu khi gõ)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+H&lt;/td&gt;&lt;td&gt;Lịch sử phiên bản&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+O&lt;/td&gt;&lt;td&gt;Nhập văn bản hoặc gói bản nháp&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+E / Ctrl+Shift+E&lt;/td&gt;&lt;td&gt;Xuất ra Word / ra gói bản nháp&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+F&lt;/td&gt;&lt;td&gt;Tìm bản nháp (không phân biệt dấu, hoa thường)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+Z / Ctrl+Y&lt;/td&gt;&lt;td&gt;Hoàn tác / làm lại&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F7&lt;/td&gt;&lt;td&gt;Kiểm tra bài ngay&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+L&lt;/td&gt;&lt;td&gt;Xem nhật ký&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+1…3, Ctrl+0&lt;/td&gt;&lt;td&gt;Tiêu đề mục 1…3, đoạn văn thường&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,8 @@
 Pasting from Word brings a flood of mso-* styles, conditional comments and fonts; the pasted HTML
 goes through ``editor_app.core.interchange.clean_html`` first, so structure (headings, lists,
 tables, emphasis) stays and the junk does not. Inline images are attachments: their bytes live in
-the blob store and the body refers to them as ``blob:<sha256>``, resolved here when drawn.
+the blob store and the body refers to them as ``attachment:<sha256>`` (the interchange
+format), resolved here when drawn.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QWidget
 
 log = logging.getLogger("editor_app.ui.body")
 
-BLOB_SCHEME = "blob"
+BLOB_SCHEME = "attachment"  # the same as editor_app.core.interchange.inline_src
 BlobPath = Callable[[str], Path | None]
 
 
@@ -43,7 +44,7 @@ def clean_pasted_html(html: str) -> str:
 
 
 class BodyEdit(QTextEdit):
-    """QTextEdit that cleans pasted HTML and draws ``blob:`` images from the blob store."""
+    """QTextEdit that cleans pasted HTML and draws ``attachment:`` images from the blob store."""
 
     sig_image_dropped = Signal(Path)
 
