@@ -11,9 +11,11 @@ import argparse
 import getpass
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from review_queue.accounts import AccountError, add_user, disable_user, set_password
 from review_queue.db import make_engine, session_factory, session_scope, upgrade
@@ -82,10 +84,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _sessions(settings: Settings):  # type: ignore[no-untyped-def]
+@contextmanager
+def _db(settings: Settings) -> Iterator[Session]:
+    """A committed-on-success session on an upgraded schema; the engine is closed after."""
     engine = make_engine(settings)
-    upgrade(engine)
-    return session_factory(engine)
+    try:
+        upgrade(engine)
+        with session_scope(session_factory(engine)) as db:
+            yield db
+    finally:
+        engine.dispose()
 
 
 def _password(args: argparse.Namespace) -> str:
@@ -112,14 +120,14 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
 def _user_add(args: argparse.Namespace, settings: Settings) -> int:
     password = _password(args)
-    with session_scope(_sessions(settings)) as db:
+    with _db(settings) as db:
         add_user(db, args.name, password, args.role, args.unit, args.categories.split(","))
     print(f"user {args.name} added ({args.role}, {args.unit})")
     return 0
 
 
 def _user_list(args: argparse.Namespace, settings: Settings) -> int:
-    with session_scope(_sessions(settings)) as db:
+    with _db(settings) as db:
         users = db.scalars(select(User).order_by(User.username)).all()
         rows = [{"username": u.username, "role": u.role, "unit": u.unit,
                  "categories": list(u.categories or []), "disabled": u.disabled} for u in users]
@@ -134,7 +142,7 @@ def _user_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _user_disable(args: argparse.Namespace, settings: Settings) -> int:
-    with session_scope(_sessions(settings)) as db:
+    with _db(settings) as db:
         disable_user(db, args.name)
     print(f"user {args.name} disabled")
     return 0
@@ -142,7 +150,7 @@ def _user_disable(args: argparse.Namespace, settings: Settings) -> int:
 
 def _user_passwd(args: argparse.Namespace, settings: Settings) -> int:
     password = _password(args)
-    with session_scope(_sessions(settings)) as db:
+    with _db(settings) as db:
         set_password(db, args.name, password)
     print(f"password of {args.name} changed")
     return 0
@@ -152,7 +160,7 @@ def _profile_set(args: argparse.Namespace, settings: Settings) -> int:
     from review_queue.profile import set_profile
 
     try:
-        with session_scope(_sessions(settings)) as db:
+        with _db(settings) as db:
             profile = set_profile(db, args.profile)
     except (LookupError, ValueError) as exc:
         print(f"review-queue: {exc}", file=sys.stderr)
@@ -164,7 +172,7 @@ def _profile_set(args: argparse.Namespace, settings: Settings) -> int:
 def _profile_show(_args: argparse.Namespace, settings: Settings) -> int:
     from review_queue.profile import current_profile
 
-    with session_scope(_sessions(settings)) as db:
+    with _db(settings) as db:
         profile = current_profile(db, settings.default_profile)
     print(profile.id)
     return 0
@@ -173,7 +181,7 @@ def _profile_show(_args: argparse.Namespace, settings: Settings) -> int:
 def _demo(args: argparse.Namespace, settings: Settings) -> int:
     from review_queue.demo import as_json, create_demo
 
-    with session_scope(_sessions(settings)) as db:
+    with _db(settings) as db:
         accounts = create_demo(db)
     if args.json:
         print(json.dumps({"accounts": as_json(accounts)}, ensure_ascii=False, indent=2))
