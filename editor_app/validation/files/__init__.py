@@ -14,11 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor_app.validation.files import codes
 from editor_app.validation.files.formats import AttachmentLimits
 from editor_app.validation.files.limits import limits_for_profile
 from editor_app.validation.findings import Finding
+
+if TYPE_CHECKING:
+    from editor_app.validation.isolation import WorkerPool
 
 __all__ = ["inspect_attachment", "inspect_here", "inspect_many", "limits_for_profile"]
 
@@ -58,14 +62,14 @@ def inspect_attachment(path: Path, profile_id: str | None = None, *,
 
 
 def inspect_many(paths: Sequence[Path], profile_id: str | None = None, *,
-                 names: Sequence[str | None] | None = None, pool: object | None = None,
-                 ) -> list[list[Finding]]:
+                 names: Sequence[str | None] | None = None,
+                 pool: WorkerPool | None = None) -> list[list[Finding]]:
     """Findings per path, inspected in parallel in worker processes (order kept)."""
-    from editor_app.validation.isolation import InspectionFailed, Job, WorkerPool, shared_pool
+    from editor_app.validation.isolation import InspectionFailed, Job, shared_pool
 
     limits = limits_for_profile(profile_id)
     names = list(names) if names else [None] * len(paths)
-    workers = pool if isinstance(pool, WorkerPool) else shared_pool()
+    workers = pool or shared_pool()
     jobs, results = [], []
     for path, name in zip(paths, names, strict=True):
         size = Path(path).stat().st_size

@@ -75,3 +75,19 @@ def test_unicode_government_forms_have_no_security_error(real_data: Path, name: 
     result = found(real_data / "unicode-gov" / name)
     assert not {"office.macros", "office.active-content", "office.external-link",
                 "file.corrupt", "policy.classified"} & set(result)
+
+
+@pytest.mark.parametrize("name", ["2006-16EZE_TT01.06GopvonDNNVV.pdf", "2003-02144qd.doc",
+                                  "2006-quydinhkiemtra02.doc",
+                                  "synthetic-vni-2003-02144qd.docx", "txt/libiconv-TCVN-snippet"])
+def test_legacy_encoded_documents_are_errors(real_data: Path, name: str) -> None:
+    """The text inside each attachment reaches the text/documents engines (INDEX.md: legacy)."""
+    legacy = {f.code for f in inspect_here(real_data / "legacy" / name)
+              if f.severity is Severity.ERROR and "legacy" in f.code}
+    assert legacy, name
+
+
+def test_unicode_snippet_is_not_legacy(real_data: Path) -> None:
+    path = real_data / "legacy/txt/libiconv-TCVN-snippet.UTF-8"
+    found_codes = {f.code for f in inspect_here(path)}
+    assert not {c for c in found_codes if "legacy" in c}
