@@ -7,6 +7,7 @@ neither is refused with a clear message. The legacy-encoding converter is a para
 
 from __future__ import annotations
 
+import logging
 import zipfile
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from editor_app.core.interchange.model import (
 )
 from editor_app.core.interchange.odt_import import ODT_MIMETYPE, import_odt
 from editor_app.core.interchange.text_html import import_html, import_text
+
+log = logging.getLogger("editor_app.interchange")
 
 SUPPORTED_SUFFIXES = (".docx", ".odt", ".txt", ".html", ".htm")
 
@@ -75,7 +78,19 @@ def import_file(path: Path, converter: TextConverter | None = None) -> ImportedD
     kind = detect_kind(path)
     importer = {"docx": import_docx, "odt": import_odt, "html": import_html,
                 "txt": import_text}[kind]
-    draft = importer(path, chosen)
+    try:
+        draft = importer(path, chosen)
+    except InterchangeError:
+        raise
+    except Exception as exc:
+        # Parsers of untrusted files fail in many ways (python-docx raises AttributeError on
+        # a damaged [Content_Types].xml); to the user all of them mean "this file is damaged".
+        log.warning("import of %s failed", path.name, exc_info=True)
+        raise InterchangeError(
+            f"Không đọc được {path.name}: tệp bị hỏng hoặc không đúng định dạng.",
+            f"Cannot read {path.name}: damaged or not a valid {kind.upper()} "
+            f"({type(exc).__name__}).",
+        ) from exc
     draft.article.title = " ".join(draft.article.title.split())
     # One sanitiser for every format: a DOCX hyperlink to "javascript:" is dropped like any other.
     draft.article.body_html = clean_html(draft.article.body_html)
