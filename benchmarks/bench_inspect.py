@@ -165,6 +165,16 @@ def throughput(paths: list[Path], workers: int) -> float:
     return len(paths) / elapsed
 
 
+def cpu_control(workers: int) -> float:
+    """Seconds for eight identical CPU-bound jobs: how much parallelism the machine gives now."""
+    jobs = [Job("hashlib:pbkdf2_hmac", ("sha256", b"x", b"salt", 200_000))] * 8
+    with WorkerPool(workers, warm=()) as pool:
+        pool.map([Job("math:sqrt", (1.0,))] * workers)
+        started = time.perf_counter()
+        pool.map(jobs)
+        return time.perf_counter() - started
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller files (smoke run)")
@@ -189,6 +199,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  one by one: {serial:.1f} files/s")
         print(f"  parallel on {available_cores()} workers: {parallel:.1f} files/s "
               f"(ratio {parallel / serial:.2f}x)")
+        control = cpu_control(1) / cpu_control(available_cores())
+        print(f"  control, pure CPU jobs in the same pools: ratio {control:.2f}x "
+              "(what the machine allows right now; ~cores when it is idle)")
     return 0
 
 
