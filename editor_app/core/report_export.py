@@ -53,8 +53,11 @@ class Letterhead:
 
 
 def letterhead_for(province: str, portal_name: str) -> Letterhead:
-    return Letterhead(parent_body=f"UBND TỈNH {province}".upper(),
-                      body=f"BAN BIÊN TẬP {portal_name}".upper(), place=province)
+    """The usual letterhead of a provincial board; the national baseline names no province."""
+    provincial = bool(province) and province != "Toàn quốc"
+    return Letterhead(parent_body=f"UBND TỈNH {province}".upper() if provincial else "",
+                      body=f"BAN BIÊN TẬP {portal_name}".upper(),
+                      place=province if provincial else "……")
 
 
 def unit_rows(report: Report, language: str = "vi") -> list[list[str]]:

@@ -25,6 +25,7 @@ from editor_app.sync.http import ConnectionOptions
 _COMMENTS = TypeAdapter(list[wire.Comment])
 _REVISIONS = TypeAdapter(list[wire.RevisionInfo])
 _NOTES = TypeAdapter(list[rw.Notification])
+_USERS = TypeAdapter(list[wire.UserInfo])
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,10 @@ class ReviewClient(ReviewQueueClient):
 
     def units(self) -> list[dict[str, str]]:
         return list(self._call("GET", "/api/v1/units"))
+
+    def users(self) -> list[wire.UserInfo]:
+        """Accounts (administrators only: others get ForbiddenError)."""
+        return _USERS.validate_python(self._call("GET", "/api/v1/users"))
 
     def comments(self, submission_id: int) -> list[wire.Comment]:
         path = f"/api/v1/submissions/{submission_id}/comments"

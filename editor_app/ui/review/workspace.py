@@ -1,0 +1,231 @@
+"""The role-aware review workspace: a login page, then the pages the account's role uses.
+
+Collaborators get their submissions; secretaries the incoming queue, the publication list, the
+archive (and approvals when delegated); deputies and chiefs the approval queue, the dashboard and
+reports; administrators the accounts. Nothing is shown that the server would refuse; the server
+still decides each call.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor_app.core import wire
+from editor_app.sync.credentials import CredentialStore
+from editor_app.ui.context import AppContext
+from editor_app.ui.review.admin_view import AdminView
+from editor_app.ui.review.bulk import approve_checked
+from editor_app.ui.review.dashboard import DashboardView
+from editor_app.ui.review.item_controller import ItemController
+from editor_app.ui.review.item_view import ItemView
+from editor_app.ui.review.labels import role_label
+from editor_app.ui.review.login_panel import LoginPanel
+from editor_app.ui.review.notifications import NotificationCenter
+from editor_app.ui.review.queue_view import (
+    APPROVAL,
+    ARCHIVE,
+    INCOMING,
+    MINE,
+    PUBLICATION,
+    Mode,
+    QueueView,
+)
+from editor_app.ui.review.reports_view import ReportsView
+from editor_app.ui.review.session import PortalSession
+from editor_app.ui.review.translations import ReviewCatalog
+
+R = wire.Role
+
+
+def load_choices(client: Any) -> tuple[list[tuple[str, str]], dict[str, tuple[str, str]]]:
+    """Units and the profile's categories (vi, en names) for the filters (worker side)."""
+    units = [(u["code"], u.get("name") or u["code"]) for u in client.units()]
+    categories = client.profile().get("categories") or {}
+    names = {key: (str(c.get("name_vi", key)), str(c.get("name_en", key)))
+             for key, c in categories.items() if isinstance(c, dict)}
+    return units, names
+
+
+class ReviewWorkspace(QWidget):
+    def __init__(self, context: AppContext, credentials: CredentialStore | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewWorkspace")
+        self.context = context
+        self.session = PortalSession(context, credentials, self)
+        self.catalog = ReviewCatalog(context.languages, context.paths.cache, self)
+        self.login = LoginPanel(self)
+        self.login.url.setText(str(context.settings.get("portal_url") or ""))
+        self.item_view = ItemView(lambda: context.language, self)
+        self.item = ItemController(self.session, self.item_view, self)
+        self.queues: dict[str, QueueView] = {}
+        self.pages, self.queue_tabs = QTabWidget(self), QTabWidget(self)
+        self.who, self.logout_button = QLabel(self), QPushButton(self)
+        self.notifications = NotificationCenter(self.session, self)
+        self.reports: ReportsView | None = None
+        self.dashboard: DashboardView | None = None
+        self.admin: AdminView | None = None
+        self.last_bulk: list[Any] = []
+        self._choices: tuple[list[tuple[str, str]], dict[str, tuple[str, str]]] = ([], {})
+        self._refresh_timer = QTimer(self, singleShot=True, interval=300)
+        self._refresh_timer.timeout.connect(self.refresh_queues)
+        self.stack = QStackedWidget(self)
+        self._build()
+        self._connect()
+        self.retranslate()
+
+    def _build(self) -> None:
+        split = QSplitter(self)
+        split.addWidget(self.queue_tabs)
+        split.addWidget(self.item_view)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        self.items_page = split
+        top = QHBoxLayout()
+        top.addWidget(self.who, 1)
+        top.addWidget(self.notifications.button)
+        top.addWidget(self.logout_button)
+        work = QWidget(self)
+        column = QVBoxLayout(work)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addWidget(self.pages, 1)
+        self.stack.addWidget(self.login)
+        self.stack.addWidget(work)
+        QVBoxLayout(self).addWidget(self.stack)
+
+    def _connect(self) -> None:
+        self.login.sig_login.connect(self._on_login_requested)
+        self.logout_button.clicked.connect(self.session.logout)
+        self.session.sig_logged_out.connect(self._on_session_logged_out)
+        self.session.sig_changed.connect(lambda _id: self._refresh_timer.start())
+        self.notifications.sig_open.connect(self.open_item)
+
+    def retranslate(self) -> None:
+        self.login.retranslate()
+        self.item_view.retranslate()
+        self.notifications.retranslate()
+        self.logout_button.setText(self.tr("Log out"))
+        me = self.session.me
+        if me is not None:
+            self.who.setText(self.tr("%1 — %2, %3").replace("%1", me.username)
+                             .replace("%2", role_label(me.role)).replace("%3", me.unit))
+        self._retitle()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- login and the role's pages ----------------------------------------------------------
+
+    def _on_login_requested(self, url: str, username: str, password: str) -> None:
+        self.session.login(url, username, password, on_done=lambda _me: self._on_logged_in(),
+                           on_error=lambda exc: self.login.failed(exc, self.context.language))
+
+    def _on_logged_in(self) -> None:
+        self.login.done()
+        self._build_role_pages()
+        self.stack.setCurrentIndex(1)
+        self.retranslate()
+        self.session.context.runner.task(load_choices, self.session.require_client(),
+                                         on_done=self._on_choices, on_error=lambda _e: None)
+        self.refresh_all()
+
+    def _on_session_logged_out(self) -> None:
+        self.pages.clear()
+        self.queue_tabs.clear()
+        self.queues.clear()
+        self.item_view.show_empty()
+        self.stack.setCurrentIndex(0)
+
+    def _build_role_pages(self) -> None:
+        self._on_session_logged_out()
+        role, session = self.session.role, self.session
+        modes: list[Mode] = {
+            R.COLLABORATOR: [MINE], R.SECRETARY: [INCOMING, PUBLICATION, ARCHIVE],
+            R.DEPUTY: [APPROVAL, ARCHIVE], R.CHIEF: [APPROVAL, ARCHIVE],
+        }.get(role, []) if role else []
+        if role == R.SECRETARY and session.approves():
+            modes.insert(1, APPROVAL)
+        for mode in modes:
+            self._add_queue(mode)
+        if modes:
+            self.pages.addTab(self.items_page, "")
+        if role in (R.DEPUTY, R.CHIEF):
+            self.dashboard = DashboardView(session, self)
+            self.dashboard.sig_open.connect(self.open_item)
+            self.pages.addTab(self.dashboard, "")
+        if role in (R.SECRETARY, R.DEPUTY, R.CHIEF):
+            self.reports = ReportsView(session, self)
+            self.pages.addTab(self.reports, "")
+        if role == R.ADMIN:
+            self.admin = AdminView(session, self)
+            self.pages.addTab(self.admin, "")
+
+    def _add_queue(self, mode: Mode) -> None:
+        view = QueueView(self.session, mode, self)
+        view.sig_open.connect(self.open_item)
+        if mode.checkable:
+            view.bulk_button.clicked.connect(lambda: approve_checked(self, view))
+        self.queues[mode.name] = view
+        self.queue_tabs.addTab(view, "")
+
+    def _retitle(self) -> None:
+        names = {"incoming": self.tr("Incoming"), "approval": self.tr("Approvals"),
+                 "publication": self.tr("To publish"), "archive": self.tr("Archive"),
+                 "mine": self.tr("My submissions")}
+        for index in range(self.queue_tabs.count()):
+            view = self.queue_tabs.widget(index)
+            if isinstance(view, QueueView):
+                self.queue_tabs.setTabText(index, names[view.mode.name])
+                view.retranslate()
+        pages: dict[QWidget | None, str] = {
+            self.items_page: self.tr("Items"), self.dashboard: self.tr("Dashboard"),
+            self.reports: self.tr("Reports"), self.admin: self.tr("Accounts")}
+        for index in range(self.pages.count()):
+            self.pages.setTabText(index, pages.get(self.pages.widget(index), ""))
+        for part in (self.dashboard, self.reports, self.admin):
+            if part is not None:
+                part.retranslate()
+        self._apply_choices()
+
+    def _on_choices(self, choices: tuple[list[tuple[str, str]],
+                                         dict[str, tuple[str, str]]]) -> None:
+        self._choices = choices
+        self._apply_choices()
+
+    def _apply_choices(self) -> None:
+        units, names = self._choices
+        categories = [(key, self.context.pick(vi, en)) for key, (vi, en) in names.items()]
+        for view in self.queues.values():
+            view.set_choices(units, categories)
+
+    # --- refreshing and opening ----------------------------------------------------------------
+
+    def refresh_queues(self) -> None:
+        for view in self.queues.values():
+            view.refresh()
+
+    def refresh_all(self) -> None:
+        self.refresh_queues()
+        for part in (self.dashboard, self.reports, self.admin):
+            if part is not None:
+                part.refresh()
+
+    def open_item(self, submission_id: int) -> None:
+        if self.pages.indexOf(self.items_page) >= 0:
+            self.pages.setCurrentWidget(self.items_page)
+        self.item.open(submission_id)

@@ -1,0 +1,162 @@
+"""The board's main paths by clicking, in the real workspace, against the real service."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import Submit
+from gui_helpers import click, click_item, make_context, open_workspace, press_ok
+
+from editor_app.core import wire
+from editor_app.core.wire import Action, State
+from editor_app.sync.review import ReviewClient
+from editor_app.ui.context import AppContext
+from editor_app.ui.review.conflict import KEEP_MINE, TAKE_THEIRS, ConflictDialog
+from editor_app.ui.review.workspace import ReviewWorkspace
+
+Clients = dict[str, ReviewClient]
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+
+@pytest.fixture
+def context(qapp, tmp_path: Path) -> AppContext:  # type: ignore[no-untyped-def]
+    made = make_context(qapp, tmp_path / "home")
+    yield made
+    made.runner.shutdown()
+
+
+def button(workspace: ReviewWorkspace, name: str):  # type: ignore[no-untyped-def]
+    return workspace.item_view.buttons[name]
+
+
+def test_secretary_forwards_chief_approves_secretary_publishes(
+        qtbot, context: AppContext, board_url: str, clients: Clients,  # type: ignore[no-untyped-def]
+        submit: Submit) -> None:
+    item = submit()
+    secretary = open_workspace(qtbot, context, board_url, "secretary")
+    assert set(secretary.queues) == {"incoming", "publication", "archive"}
+    click_item(qtbot, secretary.queues["incoming"], item.id)
+    assert secretary.item.item is not None and secretary.item.item.id == item.id
+    click(qtbot, button(secretary, "claim"))
+    assert secretary.item.item.claimed_by == "secretary"
+    click(qtbot, button(secretary, "forward"))
+    secretary.item.dialog.comment.setPlainText("Đề nghị Trưởng ban duyệt")  # type: ignore[union-attr]
+    press_ok(qtbot, secretary.item.dialog)
+    assert secretary.item.item.state == State.AWAITING_APPROVAL
+
+    chief = open_workspace(qtbot, context, board_url, "chief")
+    assert {"approval", "archive"} == set(chief.queues) and chief.dashboard and chief.reports
+    click_item(qtbot, chief.queues["approval"], item.id)
+    assert chief.item_view.diff.summary.text()  # the side-by-side diff is filled
+    click(qtbot, button(chief, "approve"))
+    press_ok(qtbot, chief.item.dialog)
+    assert chief.item.item is not None and chief.item.item.state == State.APPROVED
+
+    click_item(qtbot, secretary.queues["publication"], item.id)
+    click(qtbot, button(secretary, "publish"))
+    dialog = secretary.item.dialog
+    press_ok(qtbot, dialog)  # no address yet: the form says so and stays open
+    assert dialog.isVisible() and dialog.error.isVisible()  # type: ignore[union-attr]
+    dialog.url.setText("https://sonla.gov.vn/tin-tuc/bai-moi")  # type: ignore[union-attr]
+    press_ok(qtbot, dialog)
+    assert secretary.item.item.state == State.PUBLISHED
+    trail = [(e.action, e.actor) for e in clients["chief"].audit(item.id)]
+    assert trail == [("create", "collab"), ("claim", "secretary"), ("forward", "secretary"),
+                     ("approve", "chief"), ("publish", "secretary")]
+
+
+def test_collaborator_sees_the_returned_item_edits_and_resubmits(
+        qtbot, context: AppContext, board_url: str, clients: Clients,  # type: ignore[no-untyped-def]
+        submit: Submit) -> None:
+    item = submit()
+    clients["secretary"].act(item.id, Action.CLAIM)
+    clients["secretary"].add_comment(item.id, "Thêm nguồn", anchor="Sáng nay")
+    clients["secretary"].act(item.id, Action.RETURN, reason="source", comment="Bổ sung nguồn")
+    author = open_workspace(qtbot, context, board_url, "collab")
+    assert set(author.queues) == {"mine"} and author.reports is None
+    click_item(qtbot, author.queues["mine"], item.id)
+    view = author.item_view
+    assert "Bổ sung nguồn" in view.notice.text()
+    first_comment = view.comments.item(0).text()
+    assert "Thêm nguồn" in first_comment and "Sáng nay" in first_comment
+    view.source.setFocus()
+    view.source.selectAll()
+    qtbot.keyClicks(view.source, "Báo Sơn La")
+    click(qtbot, button(author, "resubmit"))
+    now = clients["secretary"].get_submission(item.id)
+    assert (now.state, now.revision, now.source) == (State.SUBMITTED, 2, "Báo Sơn La")
+
+
+def test_conflict_keep_mine_on_top_of_theirs_and_take_theirs_copies_mine(
+        qtbot, context: AppContext, board_url: str, clients: Clients,  # type: ignore[no-untyped-def]
+        submit: Submit) -> None:
+    item = submit()
+    clients["secretary"].act(item.id, Action.CLAIM)
+    gui = open_workspace(qtbot, context, board_url, "secretary")
+    click_item(qtbot, gui.queues["incoming"], item.id)
+    theirs = clients["secretary"].patch_submission(
+        item.id, wire.SubmissionPatch(title="Tiêu đề do người khác sửa"), 1)
+    gui.item_view.summary.setPlainText("Tóm tắt của tôi")
+    click(qtbot, button(gui, "save"))
+    dialog = gui.item.dialog
+    assert isinstance(dialog, ConflictDialog) and dialog.isVisible()
+    assert "line-through" in dialog.diff.left.toHtml() or dialog.diff.summary.text()
+    click(qtbot, dialog.keep_mine)
+    assert dialog.choice == KEEP_MINE
+    now = clients["secretary"].get_submission(item.id)
+    assert now.revision == theirs.revision + 1 and now.summary == "Tóm tắt của tôi"
+    assert [r.revision for r in clients["secretary"].revisions(item.id)] == [1, 2, 3]
+
+    clients["secretary"].patch_submission(item.id, wire.SubmissionPatch(title="Lần nữa"), 3)
+    gui.item_view.summary.setPlainText("Bản của tôi lần hai")
+    click(qtbot, button(gui, "save"))
+    dialog = gui.item.dialog
+    assert isinstance(dialog, ConflictDialog)
+    click(qtbot, dialog.take_theirs)
+    assert dialog.choice == TAKE_THEIRS and gui.item_view.title.text() == "Lần nữa"
+    aside = list((context.paths.data / "review-conflicts").glob(f"item-{item.id}-mine-*.html"))
+    assert len(aside) == 1 and "Bản của tôi lần hai" in aside[0].read_text(encoding="utf-8")
+
+
+def test_approve_several_at_once_and_deputy_sees_only_delegated(
+        qtbot, context: AppContext, board_url: str, clients: Clients,  # type: ignore[no-untyped-def]
+        submit: Submit) -> None:
+    ids = []
+    for _ in range(2):
+        item = submit()
+        clients["secretary"].act(item.id, Action.CLAIM)
+        ids.append(clients["secretary"].act(item.id, Action.FORWARD).id)
+    legal = open_workspace(qtbot, context, board_url, "deputy-legal")
+    legal.queues["approval"].refresh()
+    assert all(legal.queues["approval"].row_of(i) < 0 for i in ids)
+    deputy = open_workspace(qtbot, context, board_url, "deputy-news")
+    queue = deputy.queues["approval"]
+    queue.refresh()
+    for ident in ids:
+        index = queue.proxy.index(queue.row_of(ident), 0)
+        queue.proxy.setData(index, 2, 10)  # Qt.CheckStateRole: tick the row
+    click(qtbot, queue.bulk_button)
+    press_ok(qtbot, deputy.item.dialog)
+    assert [r.ok for r in deputy.last_bulk] == [True, True]
+    assert {clients["chief"].get_submission(i).state for i in ids} == {State.APPROVED}
+
+
+def test_takeover_notifies_the_first_secretary(
+        qtbot, context: AppContext, board_url: str, clients: Clients,  # type: ignore[no-untyped-def]
+        submit: Submit) -> None:
+    item = submit()
+    first = open_workspace(qtbot, context, board_url, "secretary")
+    click_item(qtbot, first.queues["incoming"], item.id)
+    click(qtbot, button(first, "claim"))
+    second = open_workspace(qtbot, context, board_url, "secretary2")
+    click_item(qtbot, second.queues["incoming"], item.id)
+    assert not button(second, "claim").isVisible()
+    click(qtbot, button(second, "takeover"))
+    assert second.item.item is not None and second.item.item.claimed_by == "secretary2"
+    first.notifications.refresh()
+    assert first.notifications.unread() >= 1
+    assert "(" in first.notifications.button.text()
+    kinds = [n.kind for n in first.notifications.notes if n.submission_id == item.id]
+    assert kinds == ["takeover"]
