@@ -44,7 +44,7 @@ def inspect_source(source: Source) -> list[Finding]:
     """All findings for one file; never raises for anything the file's bytes can do."""
     try:
         sniffed = sniff(source.path, source.name)
-    except OSError as exc:
+    except Exception as exc:  # unreadable file (permissions, I/O error) or a sniffer bug
         reason = f"{type(exc).__name__}: {exc}"
         return [codes.UNINSPECTABLE.at(source.at(), reason=reason, reason_en=reason)]
     findings = type_findings(source, sniffed)
