@@ -63,10 +63,13 @@ def _seed(home: Path) -> None:
 def drive(window: Any) -> None:
     from PySide6.QtCore import QTimer
 
+    if window.context.store is None or window.context.profile() is None:
+        QTimer.singleShot(200, lambda: drive(window))  # the store opens in the background
+        return
     steps = [_new_article, _fill_fields, _attach, _show_main, _show_editor, _quit]
     delay = 0
     for step in steps:
-        delay += 1500
+        delay += 1500 if step is not _quit else 3500
         QTimer.singleShot(delay, lambda s=step: s(window))
 
 
@@ -113,9 +116,23 @@ def _show_editor(window: Any) -> None:
     index = editor.fields.category.findData("legal-document")
     editor.fields.category.setCurrentIndex(index)
     editor.tabs.setCurrentIndex(1)
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QDate, QTimer
 
-    QTimer.singleShot(800, lambda: _grab(editor, "editor.png"))
+    from editor_app.ui.driver import type_text
+
+    rows = editor.metadata.rows
+    for key, row in rows.items():
+        spec = row.spec
+        if spec.type == "choice" and spec.choices:
+            row.widget.setCurrentIndex(1)
+        elif spec.type == "doc-number":
+            type_text(row.widget, "641/QĐ-UBND")
+        elif spec.type == "date" and "issue" in key:
+            row.widget.setDate(QDate(2025, 12, 15))
+        elif spec.type == "text" and spec.required:
+            type_text(row.widget, "Ủy ban nhân dân tỉnh")
+    window.editor_controller.check_now()
+    QTimer.singleShot(2500, lambda: _grab(editor, "editor.png"))
 
 
 def _grab(widget: Any, name: str) -> None:

@@ -365,6 +365,18 @@
         <translation>Ảnh (*.png *.jpg *.jpeg *.gif *.bmp)</translation>
     </message>
     <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
         <source>No problems found.</source>
         <translation>Không phát hiện vấn đề nào.</translation>
     </message>

@@ -157,3 +157,20 @@ def test_reopening_a_draft_shows_what_was_saved(window, qtbot, ui_context):
     assert ui_context.store.drafts.get(first).title == "Bài một"  # flushed on switching
     window.editor_controller.open(first)
     assert window.editor.fields.title.text() == "Bài một"
+
+
+def test_inline_image_is_an_attachment_drawn_from_the_blob_store(window, qtbot, ui_context,
+                                                                 tmp_path):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage, QTextDocument
+
+    article_id = _new_draft(window, qtbot)
+    window.editor.body.setFocus()
+    window.editor_controller.add_files([_jpeg(tmp_path / "anh.jpg")], inline=True)
+    (ref,) = ui_context.store.drafts.get(article_id).attachments
+    assert f"attachment:{ref.sha256}" in window.editor.body.toHtml()
+    image = window.editor.body.loadResource(QTextDocument.ResourceType.ImageResource.value,
+                                            QUrl(f"attachment:{ref.sha256}"))
+    assert isinstance(image, QImage) and image.width() == 640
+    window.editor_controller.save_now()
+    assert f"attachment:{ref.sha256}" in ui_context.store.drafts.get(article_id).body_html

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -102,13 +102,14 @@ class AttachmentsPanel(QWidget):
     def attachments(self) -> list[AttachmentRef]:
         return list(self._refs)
 
-    def set_status(self, attachment_id: int, text: str, tooltip: str = "") -> None:
+    def set_status(self, attachment_id: int, icon: QIcon, text: str, tooltip: str = "") -> None:
         row = self._row_of(attachment_id)
         if row is not None:
             item = self.table.item(row, STATUS)
             if item is None:
                 return
             self._filling = True
+            item.setIcon(icon)
             item.setText(text)
             item.setToolTip(tooltip)
             self._filling = False

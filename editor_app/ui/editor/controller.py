@@ -27,6 +27,7 @@ from editor_app.ui.editor.checks import (
     validate,
 )
 from editor_app.ui.editor.editor_widget import ArticleEditor
+from editor_app.ui.editor.findings_panel import severity_icon
 from editor_app.ui.editor.history import VersionHistoryDialog
 from editor_app.validation.findings import Finding, Severity
 
@@ -229,9 +230,11 @@ class EditorController(QObject):
             return
         language = self._context.language
         worst = _worst(findings)
-        text = {Severity.ERROR: "⛔", Severity.WARNING: "⚠", None: "✓"}.get(worst, "ℹ")
+        text = {Severity.ERROR: self.tr("Error"), Severity.WARNING: self.tr("Warning"),
+                Severity.INFO: self.tr("OK"), None: self.tr("OK")}[worst]
         tip = "\n".join(f.message(language) for f in findings) or self.tr("No problems found.")
-        self.editor.attachments.set_status(attachment_id, text, tip)
+        panel = self.editor.attachments
+        panel.set_status(attachment_id, severity_icon(panel, worst), text, tip)
 
     # -- checks --------------------------------------------------------------------------------
 

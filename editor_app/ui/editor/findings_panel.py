@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -16,7 +18,14 @@ from PySide6.QtWidgets import (
 
 from editor_app.validation.findings import Finding, Severity
 
-_ICONS = {Severity.ERROR: "⛔", Severity.WARNING: "⚠", Severity.INFO: "ℹ"}
+
+def severity_icon(widget: QWidget, severity: Severity | None) -> QIcon:
+    """The platform style's own icons: every font has them, unlike emoji like "⛔"."""
+    pixmap = {Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+              Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+              Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+              None: QStyle.StandardPixmap.SP_DialogApplyButton}[severity]
+    return widget.style().standardIcon(pixmap)
 
 
 class FindingsPanel(QWidget):
@@ -65,8 +74,8 @@ class FindingsPanel(QWidget):
         self._language = language
         self.tree.clear()
         for finding in self.findings:
-            item = QTreeWidgetItem([f"{_ICONS[finding.severity]} {finding.message(language)}",
-                                    self._where(finding)])
+            item = QTreeWidgetItem([finding.message(language), self._where(finding)])
+            item.setIcon(0, severity_icon(self, finding.severity))
             item.setToolTip(0, f"{finding.code}: {finding.message(language)}")
             item.setData(0, Qt.ItemDataRole.UserRole, finding)
             self.tree.addTopLevelItem(item)
