@@ -1,9 +1,11 @@
 """File > Import / Export: DOCX, ODT, TXT, HTML in; DOCX and draft packages (.zip) both ways.
 
 The parsing and writing live in editor_app.core.interchange and editor_app.store.importing; this
-controller only asks for file names and runs them through the operation runner (imports write to
-the store, so they go to the DB worker; exports only read, so they go to the pool), with a
-cancellable progress dialog for packages, which can hold gigabyte videos.
+controller only asks for file names and runs them through the operation runner. A document is
+untrusted input: it is parsed in the validation package's worker processes (time and memory
+limits, STYLE.md 4), then stored by the DB worker. Packages (a zip of JSON and hashed blobs,
+verified while copied) are read on the DB worker directly, with a cancellable progress dialog, since
+they can hold gigabyte videos. Exports only read, so they run on the pool.
 """
 
 from __future__ import annotations
@@ -46,9 +48,16 @@ class InterchangeActions(QObject):
             if not name:
                 return
             path = Path(name)
-        self._context.runner.write(_import, store, path, on_done=self._controller().show_article,
-                                   progress_title=self.tr("Importing %s…") % path.name,
-                                   progress_parent=self._window)
+        title = self.tr("Importing %s…") % path.name
+        show = self._controller().show_article
+        if path.suffix.lower() == PACKAGE_SUFFIX:
+            self._context.runner.write(_import_package, store, path, on_done=show,
+                                       progress_title=title, progress_parent=self._window)
+            return
+        self._context.runner.task(
+            _parse_isolated, path, progress_title=title, progress_parent=self._window,
+            on_done=lambda imported: self._context.runner.write(
+                _store_imported, store, imported, on_done=show))
 
     def export_docx(self, path: Path | None = None) -> None:
         self._export(path, ".docx", self.tr("Word document (*.docx)"), _export_docx)
@@ -83,13 +92,35 @@ class InterchangeActions(QObject):
             bar.show_message(text, error=False)
 
 
-def _import(store: Any, path: Path, progress: Any) -> Any:
-    from editor_app.core.interchange import import_file
-    from editor_app.store.importing import import_draft, import_package
+IMPORT_TIMEOUT_S = 120.0
 
-    if path.suffix.lower() == PACKAGE_SUFFIX:
-        return import_package(store, path, progress=lambda done, total: progress(done, total))
-    return import_draft(store, import_file(path))
+
+def _parse_isolated(path: Path, progress: Any) -> Any:
+    """Pool thread: parse the document in a worker process; a hang or a crash is a UserError."""
+    from editor_app.core.interchange.model import InterchangeError
+    from editor_app.validation.isolation import InspectionFailed, Job, shared_pool
+
+    progress(0, 1)
+    job = Job("editor_app.core.interchange.importers:import_file", (path,), IMPORT_TIMEOUT_S)
+    try:
+        return shared_pool().run(job)
+    except InspectionFailed as exc:
+        raise InterchangeError(
+            f"Không nhập được {path.name}: tệp bị hỏng, quá lớn hoặc quá phức tạp ({exc.reason}).",
+            f"Could not import {path.name}: the file is damaged, too big or too complex "
+            f"({exc.reason}).") from exc
+
+
+def _store_imported(store: Any, imported: Any) -> Any:
+    from editor_app.store.importing import import_draft
+
+    return import_draft(store, imported)
+
+
+def _import_package(store: Any, path: Path, progress: Any) -> Any:
+    from editor_app.store.importing import import_package
+
+    return import_package(store, path, progress=lambda done, total: progress(done, total))
 
 
 def _export_docx(article: Any, blobs: Any, out: Path, progress: Any) -> Path:

@@ -190,3 +190,27 @@ def test_strip_gps_fix_replaces_the_attachment_with_a_clean_copy(window, qtbot, 
     assert stored[0].sha256 != article.attachments[0].sha256
     with Image.open(ui_context.store.blobs.path(stored[0].sha256)) as image:
         assert not image.getexif().get_ifd(0x8825)
+
+
+def test_every_focusable_widget_has_an_accessible_name(window, qtbot):
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QWidget
+
+    window.main_actions.actions["new"].trigger()
+    qtbot.waitUntil(lambda: window.editor_controller.article_id is not None)
+    fields = window.editor.fields
+    fields.category.setCurrentIndex(fields.category.findData("legal-document"))
+    missing = []
+    for tab in range(window.editor.tabs.count()):
+        window.editor.tabs.setCurrentIndex(tab)
+        for widget in window.findChildren(QWidget):
+            if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisibleTo(window):
+                continue
+            if isinstance(widget.parentWidget(),
+                          QAbstractScrollArea | QComboBox | QAbstractSpinBox):
+                continue  # viewports and the line edits inside combo/spin boxes: parent's name
+            interface = QAccessible.queryAccessibleInterface(widget)
+            name = interface.text(QAccessible.Text.Name) if interface else ""
+            if not name.strip():
+                missing.append(f"{type(widget).__name__} {widget.objectName()}")
+    assert not missing, sorted(set(missing))

@@ -52,3 +52,14 @@ def test_export_docx_and_package_round_trip(window, qtbot, ui_context, tmp_path)
     assert copy.title == "Thông báo tuyển dụng viên chức"
     assert [a.filename for a in copy.attachments] == ["mau-don.txt"]
     assert copy.uid != ui_context.store.drafts.get(first_id).uid
+
+
+def test_a_damaged_document_gives_an_inline_message_not_a_crash(window, qtbot, ui_context,
+                                                                tmp_path):
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(b"PK\x03\x04" + b"\x00garbage" * 200)
+    window.interchange.import_file(broken)
+    assert window.message_bar.isVisible()
+    assert "hong.docx" in window.message_bar.text
+    assert ui_context.errors.last_crash is None
+    assert ui_context.store.drafts.list() == []
