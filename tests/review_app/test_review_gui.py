@@ -160,3 +160,40 @@ def test_takeover_notifies_the_first_secretary(
     assert "(" in first.notifications.button.text()
     kinds = [n.kind for n in first.notifications.notes if n.submission_id == item.id]
     assert kinds == ["takeover"]
+
+
+def test_reports_show_and_export_csv_and_docx_by_clicking(
+        qtbot, context: AppContext, board_url: str, clients: Clients,  # type: ignore[no-untyped-def]
+        submit: Submit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import csv
+
+    import docx
+    from PySide6.QtWidgets import QFileDialog
+
+    item = submit(author={"pen_name": "Hoa Ban", "real_name": "Lò Thị Hoa"})
+    for user, action in (("secretary", Action.CLAIM), ("secretary", Action.FORWARD),
+                         ("chief", Action.APPROVE)):
+        clients[user].act(item.id, action)
+    clients["secretary"].act(item.id, Action.PUBLISH, url="https://sonla.gov.vn/tin/1")
+    chief = open_workspace(qtbot, context, board_url, "chief")
+    reports = chief.reports
+    assert reports is not None
+    chief.pages.setCurrentWidget(reports)
+    click(qtbot, reports.show_button)
+    assert reports.report is not None and reports.units.rowCount() >= 3
+    assert "Lò Thị Hoa" in [a.author for a in reports.report.authors]
+    assert reports.chart.series  # the chart has the units' bars
+    # The native save dialog cannot be driven offscreen: only the chosen path is stood in for.
+    for kind in ("csv", "docx"):
+        target = tmp_path / f"bao-cao.{kind}"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            staticmethod(lambda *_a, t=target: (str(t), "")))
+        with qtbot.waitSignal(reports.sig_exported, timeout=10_000):
+            click(qtbot, reports.csv_button if kind == "csv" else reports.docx_button)
+    rows = list(csv.reader((tmp_path / "bao-cao.csv").read_text("utf-8-sig").splitlines()))
+    assert rows[1][1] == "Unit" and any(r[1:2] == ["Lò Thị Hoa"] for r in rows)  # English UI
+    document = docx.Document(str(tmp_path / "bao-cao.docx"))
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in document.tables[0].rows[0].cells[1].text
+    assert "UBND TỈNH SƠN LA" in document.tables[0].rows[0].cells[0].text
+    names = [row.cells[1].text for row in document.tables[2].rows]
+    assert "Lò Thị Hoa" in names

@@ -61,10 +61,12 @@ def build_report(client: Any, period: Period, today: date) -> Report:
     return compute(data, period, profile, today)
 
 
-def export(report: Report, path: Path, kind: str) -> Path:
-    """Write the report; the DOCX letterhead names the portal's province (worker side)."""
+def export(report: Report, path: Path, kind: str, language: str = "vi") -> Path:
+    """Write the report (worker side): CSV in the interface language, DOCX always in
+    Vietnamese (it is filed as an administrative document), its letterhead naming the
+    portal's province."""
     if kind == "csv":
-        return write_csv(report, path)
+        return write_csv(report, path, language)
     try:
         profile = load_profile(report.profile_id or None)
         province, portal = profile.province, profile.portal_name
@@ -207,7 +209,7 @@ class ReportsView(QWidget):
         """Write the shown report (on the pool); ``sig_exported`` tells when it is on disk."""
         if self.report is None:
             return
-        self.session.context.runner.task(export, self.report, path, kind,
+        self.session.context.runner.task(export, self.report, path, kind, self._lang(),
                                          on_done=self.sig_exported.emit)
 
 
