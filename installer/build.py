@@ -79,6 +79,7 @@ def smoke_test() -> None:
     with tempfile.TemporaryDirectory() as home:
         run([str(exe), "--home", home, "--self-test", "--no-demo-portal"], env=env, timeout=120)
         check_preset(exe, env, Path(home) / "fresh")
+        check_inspection_workers(exe, env, Path(home))
     print("smoke test passed")
 
 
@@ -94,6 +95,18 @@ def check_preset(exe: Path, env: dict[str, str], home: Path) -> None:
     row = json.loads(shown)["portal_url"]
     if row != {"value": portal, "origin": "preset (locked)"}:
         raise BuildError(f"preset beside the executable was not applied: {row}")
+
+
+def check_inspection_workers(exe: Path, env: dict[str, str], home: Path) -> None:
+    """`check` parses files in worker processes: they must start inside the frozen build too."""
+    sample = home / "mau-tcvn3.txt"
+    sample.write_bytes("Céng hoµ x· héi chñ nghÜa ViÖt Nam\n".encode("latin-1"))
+    result = subprocess.run([str(exe), "--home", str(home), "check", "--json", str(sample)],
+                            env=env, text=True, capture_output=True, timeout=120)
+    if result.returncode != 1 or '"text.legacy-encoding"' not in result.stdout:
+        raise BuildError(
+            f"frozen `check` did not flag TCVN3 text:\n{result.stdout}\n{result.stderr}"
+        )
 
 
 def bundle_size_mb() -> float:
