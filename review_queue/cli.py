@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _sub(group: argparse._SubParsersAction, name: str, text: str,  # type: ignore[type-arg]
+def _sub(group: argparse._SubParsersAction[argparse.ArgumentParser], name: str, text: str,
          handler: Handler) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = group.add_parser(name, help=text, description=text)
     _data_option(parser, top=False)

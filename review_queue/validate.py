@@ -156,7 +156,8 @@ _MISSING_LOGGED: set[str] = set()
 
 def _function(module: str, name: str) -> Callable[..., Any] | None:
     try:
-        return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+        found: Callable[..., Any] = getattr(importlib.import_module(module), name)
+        return found
     except (ImportError, AttributeError) as exc:
         if module not in _MISSING_LOGGED:
             _MISSING_LOGGED.add(module)

@@ -16,11 +16,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
-    QPlainTextEdit,
     QSplitter,
     QStackedWidget,
-    QTextEdit,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -210,6 +207,8 @@ class MainWindow(QMainWindow):
         self.drafts.search.selectAll()
 
     def _edit_focused(self, what: str) -> None:
+        from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
         widget = QApplication.focusWidget()
         if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
             getattr(widget, what)()
@@ -227,6 +226,8 @@ class MainWindow(QMainWindow):
         LogDialog(self.context.paths.logs, self).open()
 
     def show_help(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self, self.tr("Help"), self.tr(
             "<h3>Keyboard shortcuts</h3><table>"
             "<tr><td>Ctrl+N</td><td>New article</td></tr>"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, BinaryIO
 
 from fastapi import APIRouter, Header, Query, Request, Response
 from fastapi.responses import StreamingResponse
@@ -34,7 +35,7 @@ from review_queue.listing import Filters, page
 from review_queue.models import utcnow
 from review_queue.profile import current_profile
 from review_queue.serialize import submission_out
-from review_queue.validate import errors_in, to_article, validate
+from review_queue.validate import Checked, errors_in, to_article, validate
 
 log = logging.getLogger("review_queue.submissions")
 router = APIRouter(prefix=f"{wire.API_PREFIX}/submissions", tags=["submissions"])
@@ -65,8 +66,8 @@ def create(body: wire.SubmissionCreate, request: Request, response: Response, db
                      inspect=svc.settings.inspect_attachments)
     if errors_in(found):
         raise findings_error(found, language_of(request))
-    item = _insert(db, user, key, unit, body, checked, profile)
     try:
+        item = _insert(db, user, key, unit, body, checked, profile)
         db.commit()
     except (IntegrityError, OperationalError):
         db.rollback()  # a concurrent request with the same key won: answer with its submission
@@ -108,7 +109,7 @@ def _unit_for(db: Session, user: models.User, requested: str | None) -> str:
 
 
 def _insert(db: Session, user: models.User, key: str, unit: str, body: wire.SubmissionCreate,
-            checked: list, profile: Profile) -> models.Submission:
+            checked: list[Checked], profile: Profile) -> models.Submission:
     now = utcnow()
     item = models.Submission(
         unit=unit, state=wire.State.SUBMITTED, revision=1, client_uid=body.client_uid or key,
@@ -125,7 +126,7 @@ def _insert(db: Session, user: models.User, key: str, unit: str, body: wire.Subm
 
 
 def _deadline(profile: Profile, body: wire.SubmissionContent, unit: str,
-              checked: list) -> date | None:
+              checked: list[Checked]) -> date | None:
     """The publication deadline by the profile's working-day rules, when the category has one."""
     try:
         from editor_app.core.workdays import article_deadline
@@ -186,7 +187,7 @@ def download(item_id: int, attachment_id: int, db: DB, svc: Svc,
     )
 
 
-def _chunks(handle):  # type: ignore[no-untyped-def]
+def _chunks(handle: BinaryIO) -> Iterator[bytes]:
     with handle:
         while chunk := handle.read(1024 * 1024):
             yield chunk
