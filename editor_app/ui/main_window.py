@@ -28,6 +28,7 @@ from editor_app.ui.context import AppContext
 from editor_app.ui.drafts_view import DraftsController, DraftsView
 from editor_app.ui.interchange_actions import InterchangeActions
 from editor_app.ui.message_bar import MessageBar
+from editor_app.ui.review import install_review_workspace
 
 if TYPE_CHECKING:
     from editor_app.core.articles import Article
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.message_bar = MessageBar(self)
         self.interchange = InterchangeActions(context, self, lambda: self.editor_controller)
         self._build_layout()
+        self.review = install_review_workspace(self, context)  # portal review tab (issue 7)
         self._build_toolbar()
         self._connect()
         context.errors.attach(self.message_bar.show_message, self)
