@@ -28,11 +28,12 @@ def install_review_workspace(window: QMainWindow, context: AppContext) -> Review
     tabs.addTab(drafts, "")
     tabs.addTab(workspace, "")
     window.setCentralWidget(tabs)
-    workspace.sig_retitle_main = lambda: _retitle(tabs, workspace)  # type: ignore[attr-defined]
+    context.languages.sig_language_changed.connect(lambda _lang: _retitle(tabs, workspace))
     _retitle(tabs, workspace)
     return workspace
 
 
 def _retitle(tabs: QTabWidget, workspace: ReviewWorkspace) -> None:
+    tabs.setAccessibleName(workspace.tr("Drafts and portal review"))
     tabs.setTabText(0, workspace.tr("Drafts"))
     tabs.setTabText(1, workspace.tr("Portal review"))
