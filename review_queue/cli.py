@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     _sub(profile, "show", "print the enforced profile's id", _profile_show)
     _sub(sub, "demo", "create the LOCAL demo units and accounts (fixed passwords)",
          _demo).add_argument("--json", action="store_true")
+    _sub(sub, "cleanup", "delete unfinished uploads past their expiry", _cleanup)
     _sub(sub, "openapi", "print the OpenAPI document", _openapi).add_argument(
         "--output", metavar="FILE")
     return parser
@@ -190,6 +191,16 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
     for a in accounts:
         cats = f" categories={','.join(a.categories)}" if a.categories else ""
         print(f"  {a.username:<13} password {a.password:<19} {a.role} @ {a.unit}{cats}")
+    return 0
+
+
+def _cleanup(_args: argparse.Namespace, settings: Settings) -> int:
+    from review_queue.filestore import LocalFileStore
+    from review_queue.housekeeping import expire_uploads
+
+    with _db(settings) as db:
+        removed = expire_uploads(db, LocalFileStore(settings.files_root))
+    print(f"{removed} expired upload(s) removed")
     return 0
 
 

@@ -8,12 +8,17 @@ import io
 import os
 import socket
 import time
+from datetime import timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from conftest import Api, draft
+from conftest import Api, draft, make_settings, seed_accounts
+from fastapi.testclient import TestClient
 from PIL import Image
+
+from review_queue.app import create_app
 
 TUS = {"Tus-Resumable": "1.0.0"}
 UPLOADS = "/api/v1/uploads/"
@@ -197,3 +202,20 @@ def test_the_tuspy_client_uploads_in_chunks(live_api: Api) -> None:
     uploader.upload()
     info = live_api.call("GET", urlsplit(uploader.url).path, "collab").json()
     assert info["complete"] and info["sha256"] == hashlib.sha256(data).hexdigest()
+
+
+def test_expired_uploads_are_refused_and_cleaned(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, upload_ttl=timedelta(seconds=-1))
+    seed_accounts(settings)
+    with TestClient(create_app(settings)) as client:
+        api = Api(client, {})
+        url = create(api, "collab", 10, "a.txt")
+        assert patch(api, "collab", url, 0, b"abc").status_code == 410
+        key = url.rsplit("/", 1)[1]
+        stored = settings.files_root / key[:2] / key
+        assert stored.exists()
+        from review_queue.cli import main
+
+        assert main(["--data", str(settings.data_dir), "cleanup"]) == 0
+        assert not stored.exists()
+        assert api.call("HEAD", url, "collab", headers=TUS).status_code == 404
