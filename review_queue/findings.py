@@ -35,6 +35,11 @@ UPLOAD_TOO_LARGE = FindingCode(
     "Tệp «{filename}» ({size} byte) vượt giới hạn {limit} byte cho định dạng {format}.",
     "File '{filename}' ({size} bytes) exceeds the {limit}-byte limit for {format} files.",
 )
+CHECK_FAILED = FindingCode(
+    "submission.check-failed", Severity.WARNING,
+    "Cổng chưa kiểm tra được phần «{check}» của bài viết; Ban biên tập sẽ xem lại thủ công.",
+    "The portal could not run the '{check}' check on this item; the board will review it by hand.",
+)
 SUBMISSION_TITLE_MISSING = FindingCode(
     "submission.title-missing", Severity.ERROR,
     "Bài viết chưa có tiêu đề.",

@@ -145,10 +145,15 @@ def _texts(content: SubmissionContent, attachments: Sequence[Checked]) -> list[t
 
 
 def _run(module: str, name: str, *args: Any, **kwargs: Any) -> list[Finding]:
+    """One of the app's checks; a check that breaks on hostile input is logged, not a 500."""
     check = _function(module, name)
     if check is None:
         return []
-    return list(check(*args, **kwargs))
+    try:
+        return list(check(*args, **kwargs))
+    except Exception:
+        log.exception("check %s.%s failed", module, name)
+        return [codes.CHECK_FAILED.at(kwargs.get("location"), check=module.rsplit(".", 1)[-1])]
 
 
 _MISSING_LOGGED: set[str] = set()

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
+
+from fastapi import Path
 
 from editor_app.core.wire import ErrorBody
+
+# Database ids are 32-bit on PostgreSQL; anything larger cannot name a row.
+Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 _TEXT = {
     400: "bad request", 401: "missing, expired or invalid token", 403: "not allowed for the caller",

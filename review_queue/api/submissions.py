@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from editor_app.core import wire
 from editor_app.core.profiles import Profile
 from review_queue import models
-from review_queue.api.common import errors
+from review_queue.api.common import Id, errors
 from review_queue.deps import DB, CurrentUser, Svc
 from review_queue.editing import apply_patch
 from review_queue.errors import ApiError, forbidden, not_found
@@ -152,7 +152,7 @@ def list_items(db: DB, user: CurrentUser, state: Annotated[list[wire.State] | No
 
 
 @router.get("/{item_id}", response_model=wire.Submission, responses=errors(401, 403, 404))
-def get_item(item_id: int, response: Response, db: DB, user: CurrentUser) -> wire.Submission:
+def get_item(item_id: Id, response: Response, db: DB, user: CurrentUser) -> wire.Submission:
     item = load_item(db, item_id, user)
     _headers(response, item)
     return submission_out(item, user)
@@ -160,7 +160,7 @@ def get_item(item_id: int, response: Response, db: DB, user: CurrentUser) -> wir
 
 @router.patch("/{item_id}", response_model=wire.Submission,
               responses=errors(400, 401, 403, 404, 409, 412, 422, 428))
-def patch_item(item_id: int, body: wire.SubmissionPatch, request: Request, response: Response,
+def patch_item(item_id: Id, body: wire.SubmissionPatch, request: Request, response: Response,
                db: DB, svc: Svc, user: CurrentUser, if_match: IfMatch = None) -> wire.Submission:
     """A new revision from the revision named in ``If-Match``; a stale one gets 412."""
     item = load_item(db, item_id, user, lock=True)
@@ -173,7 +173,7 @@ def patch_item(item_id: int, body: wire.SubmissionPatch, request: Request, respo
 @router.get("/{item_id}/attachments/{attachment_id}", response_class=StreamingResponse,
             responses={200: {"content": {"application/octet-stream": {}}},
                        **errors(401, 403, 404)})
-def download(item_id: int, attachment_id: int, db: DB, svc: Svc,
+def download(item_id: Id, attachment_id: Id, db: DB, svc: Svc,
              user: CurrentUser) -> StreamingResponse:
     item = load_item(db, item_id, user)
     row = next((a for a in item.attachments if a.id == attachment_id), None)

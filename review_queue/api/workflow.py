@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from editor_app.core import wire
 from review_queue import models
-from review_queue.api.common import errors
+from review_queue.api.common import Id, errors
 from review_queue.deps import DB, CurrentUser
 from review_queue.editing import require_revision
 from review_queue.errors import ApiError, not_found
@@ -24,7 +24,7 @@ IfMatch = Annotated[str | None, Header(alias="If-Match")]
 
 @router.post("/{item_id}/transitions", response_model=wire.Submission,
              responses=errors(401, 403, 404, 409, 412, 422))
-def transition(item_id: int, body: wire.TransitionRequest, response: Response, db: DB,
+def transition(item_id: Id, body: wire.TransitionRequest, response: Response, db: DB,
                user: CurrentUser, if_match: IfMatch = None) -> wire.Submission:
     """Move the item through the workflow: 403 not the caller's to do, 409 not from this state."""
     item = load_item(db, item_id, user, lock=True)
@@ -71,7 +71,7 @@ def _audit_comment(body: wire.TransitionRequest) -> str | None:
 
 @router.get("/{item_id}/audit", response_model=list[wire.AuditEntry],
             responses=errors(401, 403, 404))
-def audit_trail(item_id: int, db: DB, user: CurrentUser) -> list[wire.AuditEntry]:
+def audit_trail(item_id: Id, db: DB, user: CurrentUser) -> list[wire.AuditEntry]:
     """Every creation, edit and transition, oldest first (append-only: no way to change it)."""
     item = load_item(db, item_id, user)
     rows = db.scalars(select(models.AuditEntry).where(models.AuditEntry.submission_id == item.id)
@@ -81,7 +81,7 @@ def audit_trail(item_id: int, db: DB, user: CurrentUser) -> list[wire.AuditEntry
 
 @router.get("/{item_id}/comments", response_model=list[wire.Comment],
             responses=errors(401, 403, 404))
-def comments(item_id: int, db: DB, user: CurrentUser) -> list[wire.Comment]:
+def comments(item_id: Id, db: DB, user: CurrentUser) -> list[wire.Comment]:
     item = load_item(db, item_id, user)
     rows = db.scalars(select(models.Comment).where(models.Comment.submission_id == item.id)
                       .order_by(models.Comment.id))
@@ -90,7 +90,7 @@ def comments(item_id: int, db: DB, user: CurrentUser) -> list[wire.Comment]:
 
 @router.post("/{item_id}/comments", response_model=wire.Comment, status_code=201,
              responses=errors(401, 403, 404, 422))
-def add_comment(item_id: int, body: wire.CommentCreate, db: DB,
+def add_comment(item_id: Id, body: wire.CommentCreate, db: DB,
                 user: CurrentUser) -> wire.Comment:
     item = load_item(db, item_id, user)
     row = models.Comment(submission_id=item.id, author=user.username, role=user.role,
@@ -103,7 +103,7 @@ def add_comment(item_id: int, body: wire.CommentCreate, db: DB,
 
 @router.get("/{item_id}/revisions", response_model=list[wire.RevisionInfo],
             responses=errors(401, 403, 404))
-def revisions(item_id: int, db: DB, user: CurrentUser) -> list[wire.RevisionInfo]:
+def revisions(item_id: Id, db: DB, user: CurrentUser) -> list[wire.RevisionInfo]:
     item = load_item(db, item_id, user)
     rows = db.scalars(select(models.Revision).where(models.Revision.submission_id == item.id)
                       .order_by(models.Revision.revision))
@@ -113,7 +113,7 @@ def revisions(item_id: int, db: DB, user: CurrentUser) -> list[wire.RevisionInfo
 
 @router.get("/{item_id}/revisions/{revision}", response_model=wire.SubmissionRevision,
             responses=errors(401, 403, 404))
-def revision(item_id: int, revision: int, db: DB, user: CurrentUser) -> wire.SubmissionRevision:
+def revision(item_id: Id, revision: Id, db: DB, user: CurrentUser) -> wire.SubmissionRevision:
     item = load_item(db, item_id, user)
     row = db.scalar(select(models.Revision).where(models.Revision.submission_id == item.id,
                                                    models.Revision.revision == revision))

@@ -177,3 +177,18 @@ def test_data_folder_only(tmp_path: Path) -> None:
     settings = make_settings(tmp_path)
     assert settings.db_url.endswith("rq/review-queue.sqlite3")
     assert settings.files_root == tmp_path / "rq" / "files"
+
+
+def test_hostile_requests_get_clear_errors(api: Api) -> None:
+    headers = {**api.headers("collab"), "Idempotency-Key": "hostile-0001",
+               "Content-Type": "application/json"}
+    nested = api.http.post("/api/v1/submissions", content=b"[" * 100_000 + b"]" * 100_000,
+                           headers=headers)
+    assert nested.status_code in (400, 422)
+    assert api.call("GET", "/api/v1/submissions/99999999999999999999", "collab"
+                    ).status_code == 422
+    odd = api.submit(key="hostile-0002", category="legal-document",
+                     metadata={"issue_date": [1, {"a": None}], "number": {"x": 1}})
+    assert odd.status_code == 422 and odd.json()["findings"]
+    assert api.call("GET", "/api/v1/submissions", "collab",
+                    params={"limit": "9" * 30}).status_code in (400, 422)
