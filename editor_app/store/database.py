@@ -26,13 +26,24 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 KEEP_BACKUPS = 5
 
 
-def create_sqlite_engine(database: Path) -> Engine:
+def create_sqlite_engine(database: Path, *, immediate: bool = True) -> Engine:
+    """An engine whose transactions start with ``BEGIN IMMEDIATE`` (writers) or ``BEGIN``.
+
+    Python's sqlite3 module would begin transactions lazily on the first write; a transaction
+    that read first then fails at once with "database is locked" when another thread or process
+    (the sync engine) writes at the same time, because SQLite cannot upgrade a stale read
+    snapshot. Taking the write lock up front makes writers queue politely on ``busy_timeout``.
+    Readers use a plain ``BEGIN`` so they never wait for a writer (WAL).
+    """
     engine = create_engine(f"sqlite:///{database}", connect_args={"timeout": 30})
     event.listen(engine, "connect", _set_pragmas)
+    begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(begin))
     return engine
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None     # transactions are begun by the "begin" hook
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")

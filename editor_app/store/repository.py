@@ -48,8 +48,10 @@ class DraftRepository:
     def __init__(
         self, engine: Engine, blobs: BlobStore, *, clock: Callable[[], datetime] = utcnow,
         version_interval: float = VERSION_INTERVAL_SECONDS, max_versions: int = MAX_VERSIONS,
+        reader: Engine | None = None,
     ) -> None:
         self._engine = engine
+        self._reader = reader or engine
         self._blobs = blobs
         self._clock = clock
         self._interval = version_interval
@@ -57,12 +59,13 @@ class DraftRepository:
         self._reference_sources: list[BlobReferences] = []
 
     def _session(self) -> Session:
-        return Session(self._engine, expire_on_commit=False)
+        """A read-only Session (plain BEGIN: never waits for a writer)."""
+        return Session(self._reader, expire_on_commit=False)
 
     @contextmanager
     def _writing(self) -> Iterator[Session]:
         """One write transaction; blobs it left unreferenced are freed after the commit."""
-        session = self._session()
+        session = Session(self._engine, expire_on_commit=False)
         freed: set[str] = set()
         session.info["free"] = freed
         with session, session.begin():
@@ -153,7 +156,7 @@ class DraftRepository:
         if expression is None:
             return self.list(limit=limit)
         sql = search.ranked_matches(expression, limit, [c.key for c in _SUMMARY_COLUMNS])
-        with self._engine.connect() as conn:
+        with self._reader.connect() as conn:
             rows = conn.execute(sql.columns(*_SUMMARY_COLUMNS))
             return [ArticleSummary(*row) for row in rows]
 

@@ -17,11 +17,13 @@ log = logging.getLogger("editor_app.store")
 
 @dataclass
 class Store:
-    """The open store; close it on quit so the WAL is checkpointed into the database file."""
+    """The open store; close it on quit: when the last connection closes, SQLite folds the
+    WAL back into the database file."""
 
-    engine: Engine
+    engine: Engine          # writers: transactions begin IMMEDIATE (see database.py)
     blobs: BlobStore
     drafts: DraftRepository
+    reader: Engine | None = None
 
     def collect_garbage(self, min_age_seconds: float = 3600.0) -> int:
         """Deletes blobs nothing references (e.g. left by a crash between copy and commit)."""
@@ -32,9 +34,9 @@ class Store:
             return conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
 
     def close(self) -> None:
-        with self.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         self.engine.dispose()
+        if self.reader is not None:
+            self.reader.dispose()
 
 
 def open_store(paths: AppPaths) -> Store:
@@ -49,4 +51,6 @@ def open_store(paths: AppPaths) -> Store:
         engine.dispose()
         raise
     blobs = BlobStore(paths.blobs)
-    return Store(engine=engine, blobs=blobs, drafts=DraftRepository(engine, blobs))
+    reader = create_sqlite_engine(paths.database, immediate=False)
+    drafts = DraftRepository(engine, blobs, reader=reader)
+    return Store(engine=engine, blobs=blobs, drafts=drafts, reader=reader)
