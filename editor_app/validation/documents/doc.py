@@ -279,14 +279,15 @@ class _TableBuilder:
 
 def _title(ole: olefile.OleFileIO) -> str | None:
     """The SummaryInformation title as stored (it may be in another encoding than the body)."""
-    try:
-        title = ole.get_metadata().title
-    except Exception:  # noqa: BLE001 - a broken property set must not stop the text
+    if not ole.exists("\x05SummaryInformation"):
         return None
+    try:
+        stream = ole.openstream("\x05SummaryInformation").read(1 << 20)
+        title, codepage = binary.summary_title(stream)
+    except (struct.error, OSError, ValueError):
+        return None  # a broken property set must not stop the text
     if isinstance(title, bytes):
-        title = title.rstrip(b"\0")
-        try:
-            return title.decode("utf-8") or None  # newer writers store UTF-8 (codepage 65001)
-        except UnicodeDecodeError:
-            return decode_8bit(title) or None
+        if codepage == 65001:
+            return title.decode("utf-8", "replace") or None
+        return decode_8bit(title) or None
     return title or None

@@ -202,3 +202,31 @@ def font_names(sttbf: bytes) -> list[str]:
         names.append(raw[: end - end % 2].decode("utf-16-le", "replace"))
         pos += 1 + size
     return names
+
+
+def summary_title(stream: bytes) -> tuple[bytes | str | None, int | None]:
+    """The title (PID 2) and code page (PID 1) of a SummaryInformation property set.
+
+    Parsed here, bounded, rather than by olefile's metadata reader, which can spin for minutes on
+    a damaged property set. Returns (raw 8-bit bytes or text, code page).
+    """
+    if len(stream) < 48:
+        return None, None
+    (section,) = struct.unpack_from("<I", stream, 44)
+    _, count = struct.unpack_from("<II", stream, section)
+    title: bytes | str | None = None
+    codepage = None
+    for i in range(min(count, 256)):
+        pid, offset = struct.unpack_from("<II", stream, section + 8 + i * 8)
+        (vtype,) = struct.unpack_from("<I", stream, section + offset)
+        value_at = section + offset + 4
+        if pid == 1 and vtype == 0x02:
+            codepage = struct.unpack_from("<H", stream, value_at)[0]
+        elif pid == 2 and vtype == 0x1E:
+            (size,) = struct.unpack_from("<I", stream, value_at)
+            title = stream[value_at + 4 : value_at + 4 + min(size, 4096)].split(b"\0", 1)[0]
+        elif pid == 2 and vtype == 0x1F:
+            (size,) = struct.unpack_from("<I", stream, value_at)
+            raw = stream[value_at + 4 : value_at + 4 + min(size, 2048) * 2]
+            title = raw.decode("utf-16-le", "replace").split("\0", 1)[0]
+    return title, codepage
