@@ -11,23 +11,16 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QObject
 
 from editor_app.core.errors import Cancelled, UserError
-from editor_app.core.logs import log_tail
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger("editor_app.ui.errors")
 
@@ -67,8 +60,10 @@ class ErrorPresenter(QObject):
     def _show_bug(self, exc: BaseException) -> None:
         self.last_crash = exc
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-        if not self.dialogs or QApplication.instance() is None:
+        if not self.dialogs or QCoreApplication.instance() is None:
             return
+        from editor_app.ui.crash_dialog import CrashDialog
+
         CrashDialog(exc, self._dialog_parent).open()
 
     def install_excepthook(self) -> None:
@@ -82,33 +77,3 @@ class ErrorPresenter(QObject):
             self.present(exc.with_traceback(tb))
 
         sys.excepthook = hook
-
-
-class CrashDialog(QDialog):
-    """Says that something went wrong, shows the error and the log tail, and offers to copy it."""
-
-    def __init__(self, exc: BaseException, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Unexpected error"))
-        self.setAccessibleName(self.tr("Unexpected error"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Something went wrong. Your drafts are saved. Please send the "
-                               "text below to your IT staff."))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        details = QPlainTextEdit(self)
-        details.setReadOnly(True)
-        details.setAccessibleName(self.tr("Error details and log"))
-        details.setPlainText(_details(exc))
-        layout.addWidget(details)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        copy = buttons.addButton(self.tr("Copy"), QDialogButtonBox.ButtonRole.ActionRole)
-        copy.clicked.connect(lambda: QApplication.clipboard().setText(details.toPlainText()))
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(700, 450)
-
-
-def _details(exc: BaseException) -> str:
-    trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    return trace + "\n--- log ---\n" + "\n".join(log_tail()[-200:])

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QWidget
 
 from editor_app.ui.context import AppContext
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from editor_app.ui.editor.controller import EditorController
 
 PACKAGE_SUFFIX = ".zip"
@@ -42,6 +43,8 @@ class InterchangeActions(QObject):
         if store is None:
             return
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             name, _ = QFileDialog.getOpenFileName(
                 self._window, self.tr("Import into a new draft"), "",
                 self.tr("Documents and draft packages (*.docx *.odt *.txt *.html *.htm *.zip)"))
@@ -73,6 +76,8 @@ class InterchangeActions(QObject):
         controller.autosaver.flush()
         article = controller.editor.current_article()
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             suggested = (article.title or "ban-nhap")[:60] + suffix
             name, _ = QFileDialog.getSaveFileName(self._window, self.tr("Export"), suggested,
                                                   pattern)

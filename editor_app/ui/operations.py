@@ -18,12 +18,14 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from editor_app.core.errors import Cancelled
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger("editor_app.ui.operations")
 
@@ -221,6 +223,8 @@ class _ProgressDialogDriver(QObject):
     def _show(self) -> None:
         if self._operation.finished or self._dialog is not None:
             return
+        from PySide6.QtWidgets import QProgressDialog  # widgets load when first needed
+
         dialog = QProgressDialog(self._title, self.tr("Cancel"), 0, 0, self._parent)
         dialog.setAccessibleName(self._title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
