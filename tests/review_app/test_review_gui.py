@@ -197,3 +197,41 @@ def test_reports_show_and_export_csv_and_docx_by_clicking(
     assert "UBND TỈNH SƠN LA" in document.tables[0].rows[0].cells[0].text
     names = [row.cells[1].text for row in document.tables[2].rows]
     assert "Lò Thị Hoa" in names
+
+
+@pytest.mark.parametrize("user", ["secretary", "chief", "collab", "admin"])
+def test_every_focusable_widget_has_an_accessible_name(
+        qtbot, context: AppContext, board_url: str, user: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QComboBox, QWidget
+
+    workspace = open_workspace(qtbot, context, board_url, user)
+    missing = []
+    for page in range(workspace.pages.count()):
+        workspace.pages.setCurrentIndex(page)
+        for widget in workspace.findChildren(QWidget):
+            if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or \
+                    not widget.isVisibleTo(workspace):
+                continue
+            if isinstance(widget.parentWidget(),
+                          QAbstractScrollArea | QComboBox | QAbstractSpinBox):
+                continue
+            interface = QAccessible.queryAccessibleInterface(widget)
+            if not (interface and interface.text(QAccessible.Text.Name).strip()):
+                missing.append(f"{type(widget).__name__} {widget.objectName()}")
+    assert not missing, sorted(set(missing))
+
+
+def test_logging_out_and_in_as_another_role_rebuilds_the_pages(
+        qtbot, context: AppContext, board_url: str) -> None:  # type: ignore[no-untyped-def]
+    workspace = open_workspace(qtbot, context, board_url, "chief")
+    assert workspace.dashboard is not None
+    click(qtbot, workspace.logout_button)
+    assert workspace.stack.currentIndex() == 0 and workspace.dashboard is None
+    assert not workspace.items_page.isVisible()
+    login = workspace.login
+    login.username.setText("collab")
+    login.password.setText("board tests password")
+    click(qtbot, login.button)
+    assert set(workspace.queues) == {"mine"} and workspace.reports is None

@@ -50,6 +50,7 @@ class AdminView(QWidget):
                                               self.tr("Unit"), self.tr("Disabled"),
                                               self.tr("Delegated categories")])
         self.refresh_button.setText(self.tr("Refresh"))
+        self.users.setAccessibleName(self.tr("Accounts"))
 
     def refresh(self) -> None:
         if self.session.client is not None:

@@ -69,6 +69,8 @@ class DashboardView(QWidget):
         self.overdue_box.setTitle(self.tr("Overdue items"))
         self.below_box.setTitle(self.tr("Units below quota this month"))
         self.refresh_button.setText(self.tr("Refresh"))
+        self.overdue.setAccessibleName(self.tr("Overdue items"))
+        self.below.setAccessibleName(self.tr("Units below quota this month"))
         if self.board is not None:
             self._show(self.board)
 

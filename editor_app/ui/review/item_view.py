@@ -138,6 +138,10 @@ class ItemView(QWidget):
         for name, text in (("title", self.tr("Title")), ("summary", self.tr("Summary")),
                            ("body", self.tr("Body")), ("source", self.tr("Source"))):
             self.field_labels[name].setText(text)
+            getattr(self, name).setAccessibleName(text)
+        self.comments.setAccessibleName(self.tr("Comments"))
+        self.tabs.setAccessibleName(self.tr("Item"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Item"))
         self.tabs.setTabText(0, self.tr("Content"))
         self.tabs.setTabText(1, self.tr("Changes since the author's version"))
         self.comments_title.setText("<b>" + self.tr("Comments") + "</b>")

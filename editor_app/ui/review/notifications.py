@@ -59,6 +59,7 @@ class NotificationCenter(QObject):
         self.button.setText(self.tr("Notifications (%1)").replace("%1", str(unread)) if unread
                             else self.tr("Notifications"))
         self.button.setAccessibleName(self.tr("Notifications"))
+        self.list.setAccessibleName(self.tr("Notifications"))
         self._fill()
 
     def unread(self) -> int:

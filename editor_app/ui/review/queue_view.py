@@ -114,6 +114,7 @@ class QueueView(QWidget):
         self.text.setPlaceholderText(self.tr("Search titles and summaries…"))
         self.text.setAccessibleName(self.tr("Search"))
         self.refresh_button.setText(self.tr("Refresh"))
+        self.table.setAccessibleName(self.tr("Items"))
         self.bulk_button.setText(self.tr("Approve selected"))
         self._fill(self.state, self.tr("All states"),
                    [(s.value, state_label(s.value)) for s in self.mode.states])

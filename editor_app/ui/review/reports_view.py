@@ -141,9 +141,15 @@ class ReportsView(QWidget):
         self.show_button.setText(self.tr("Show"))
         self.csv_button.setText(self.tr("Export CSV…"))
         self.docx_button.setText(self.tr("Export DOCX…"))
-        for index, text in enumerate((self.tr("By unit"), self.tr("Royalties (by author)"),
-                                      self.tr("Late items"))):
+        for index, (table, text) in enumerate(zip(
+                (self.units, self.authors, self.late),
+                (self.tr("By unit"), self.tr("Royalties (by author)"), self.tr("Late items")),
+                strict=True)):
             self.tables.setTabText(index, text)
+            table.setAccessibleName(text)
+        self.tables.setAccessibleName(self.tr("Report tables"))
+        self.tables.tabBar().setAccessibleName(self.tr("Report tables"))
+        self.chart.setAccessibleName(self.tr("Chart: submitted and published items per unit"))
         self._on_kind_activated()
         if self.report is not None:
             self._show(self.report)

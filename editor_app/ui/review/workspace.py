@@ -92,6 +92,7 @@ class ReviewWorkspace(QWidget):
         split.addWidget(self.item_view)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.hide()  # shown only as a page of the roles that have items
         self.items_page = split
         top = QHBoxLayout()
         top.addWidget(self.who, 1)
@@ -145,9 +146,19 @@ class ReviewWorkspace(QWidget):
         self.refresh_all()
 
     def _on_session_logged_out(self) -> None:
+        """Back to the login page; the previous account's pages are dropped."""
         self.pages.clear()
+        self.items_page.setParent(self)
+        self.items_page.hide()
+        for view in self.queues.values():
+            view.deleteLater()
         self.queue_tabs.clear()
         self.queues.clear()
+        for part in (self.dashboard, self.reports, self.admin):
+            if part is not None:
+                part.deleteLater()
+        self.dashboard = self.reports = self.admin = None
+        self.item.item = None
         self.item_view.show_empty()
         self.stack.setCurrentIndex(0)
 
@@ -195,6 +206,9 @@ class ReviewWorkspace(QWidget):
         pages: dict[QWidget | None, str] = {
             self.items_page: self.tr("Items"), self.dashboard: self.tr("Dashboard"),
             self.reports: self.tr("Reports"), self.admin: self.tr("Accounts")}
+        for tabs, name in ((self.pages, self.tr("Pages")), (self.queue_tabs, self.tr("Lists"))):
+            tabs.setAccessibleName(name)
+            tabs.tabBar().setAccessibleName(name)
         for index in range(self.pages.count()):
             self.pages.setTabText(index, pages.get(self.pages.widget(index), ""))
         for part in (self.dashboard, self.reports, self.admin):
