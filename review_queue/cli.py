@@ -112,7 +112,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from review_queue.app import create_app
     from review_queue.logs import setup_logging
 
-    setup_logging()
+    setup_logging(as_json=settings.log_json)
     app = create_app(settings)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False,
                 log_config=None)

@@ -8,7 +8,7 @@ how several instances serve one province: nothing else lives in the process.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -37,7 +37,6 @@ class Settings:
     default_profile: str = "national"
     inspect_attachments: bool = True
     log_json: bool = True
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def db_url(self) -> str:
