@@ -1,4 +1,4 @@
-"""Reading and converting documents as units really send them: DOC, DOCX, RTF, ODT, PDF, TXT, HTML."""
+"""Reading and converting documents as units send them: DOC, DOCX, RTF, ODT, PDF, TXT, HTML."""
 
 from __future__ import annotations
 
@@ -134,5 +134,6 @@ def _convert_docx(src: Path, out: Path, report: ConversionReport, from_encoding:
     document = read_package(package)
     plan = plan_document(document, from_encoding)
     report.runs_total = len(package.elements)
-    convert_package(package, document, plan, report, unicode_font=unicode_font, tone_style=tone_style)
+    convert_package(package, document, plan, report, unicode_font=unicode_font,
+                    tone_style=tone_style)
     write_package(package, src, out)

@@ -16,8 +16,14 @@ from collections.abc import Iterator
 import olefile
 
 from editor_app.validation.documents import doc_binary as binary
-from editor_app.validation.documents.doc_props import CharProps, ParaProps, StyleSheet, apply_chpx
-from editor_app.validation.documents.doc_props import char_style_of, para_props
+from editor_app.validation.documents.doc_props import (
+    CharProps,
+    ParaProps,
+    StyleSheet,
+    apply_chpx,
+    char_style_of,
+    para_props,
+)
 from editor_app.validation.documents.errors import DocumentError, damaged
 from editor_app.validation.documents.model import Block, Document, Paragraph, Run, Table
 
@@ -97,7 +103,8 @@ class _DocReader:
             raw = self.word[piece.fc : piece.fc + size]
             if len(raw) != size:
                 raise damaged("doc", "piece outside the WordDocument stream")
-            parts.append(decode_8bit(raw) if piece.compressed else raw.decode("utf-16-le", "replace"))
+            text = decode_8bit(raw) if piece.compressed else raw.decode("utf-16-le", "replace")
+            parts.append(text)
         return "".join(parts)
 
     def _runs(self, index: int, *, chp: bool) -> Iterator[tuple[int, int, int, bytes]]:

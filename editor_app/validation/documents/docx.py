@@ -75,7 +75,7 @@ class StyleFonts:
             self.own[style_id] = run_font(style.find(w("rPr")))
             based = style.find(w("basedOn"))
             if based is not None and based.get(w("val")):
-                self.based_on[style_id] = based.get(w("val"))  # type: ignore[assignment]
+                self.based_on[style_id] = based.get(w("val"), "")
             name = style.find(w("name"))
             self.names[style_id] = name.get(w("val"), style_id) if name is not None else style_id
             if style.get(w("type")) == "paragraph" and style.get(w("default")) in ("1", "true"):

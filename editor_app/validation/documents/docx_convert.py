@@ -16,9 +16,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from editor_app.validation.documents.docx import DocxPackage, STORY_PART, w
-from editor_app.validation.documents.report import ConversionReport
+from editor_app.validation.documents.docx import STORY_PART, DocxPackage, w
 from editor_app.validation.documents.model import Document
+from editor_app.validation.documents.report import ConversionReport
 from editor_app.validation.documents.runs import Decision, Plan, convert_paragraph, convert_text
 from editor_app.validation.text.fonts import font_encoding
 

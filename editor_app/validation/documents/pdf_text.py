@@ -24,7 +24,7 @@ _PDF_SUBSTITUTES = str.maketrans({"\u2212": "\xad", "\u2219": "\xb7"})
 def _font_name(font_dict: Any) -> str | None:
     try:
         name = font_dict.get("/BaseFont") if font_dict else None
-    except Exception:  # noqa: BLE001 - a broken font dictionary only loses the font name
+    except Exception:
         return None
     return str(name).lstrip("/") if name else None
 

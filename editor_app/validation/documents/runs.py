@@ -71,23 +71,41 @@ def _ambiguous(text: str) -> bool:
     return not text.isascii() and not has_vietnamese_unicode(text)
 
 
+@dataclass
+class _Group:
+    """The runs sharing one font encoding (None: no legacy font), as evidence and as work."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    ambiguous: list[Run] = field(default_factory=list)
+    unicode_runs: int = 0
+
+
 def plan_document(document: Document, from_encoding: str | None = None) -> Plan:
     """Decide every run of ``document``; ``from_encoding`` applies to runs without a legacy font."""
     plan = Plan()
-    groups: dict[str | None, list[Run]] = {}
+    groups: dict[str | None, _Group] = {}
     for _, _, paragraph in document.paragraphs():
+        texts: dict[str | None, list[str]] = {}
         for run in paragraph.runs:
             info = font_encoding(run.font)
             key = info.encoding if info else None
+            group = groups.setdefault(key, _Group())
+            texts.setdefault(key, []).append(run.text)
             if info and run.text.isascii():
                 plan.decisions[id(run)] = Decision(info.encoding, info.uppercase, "font")
             elif _ambiguous(run.text):
-                groups.setdefault(key, []).append(run)
-            elif info and run.font:
-                plan.legacy_fonts_on_unicode.add(run.font)
-    for key, runs in groups.items():
-        encoding = _group_encoding(key, runs, from_encoding)
-        for run in runs:
+                group.ambiguous.append(run)
+            elif not run.text.isascii():
+                group.unicode_runs += 1
+                if info and run.font:
+                    plan.legacy_fonts_on_unicode.add(run.font)
+        for key, parts in texts.items():
+            groups[key].paragraphs.append("".join(parts))
+    for key, group in groups.items():
+        if not group.ambiguous:
+            continue
+        encoding = _group_encoding(key, group, from_encoding)
+        for run in group.ambiguous:
             info = font_encoding(run.font)
             if encoding == UNICODE:
                 if info and run.font:
@@ -98,15 +116,21 @@ def plan_document(document: Document, from_encoding: str | None = None) -> Plan:
     return plan
 
 
-def _group_encoding(key: str | None, runs: list[Run], from_encoding: str | None) -> str:
-    sample = _sample(run.text for run in runs)
-    detected, confidence = _detect(sample)
+def _group_encoding(key: str | None, group: _Group, from_encoding: str | None) -> str:
+    """One encoding for a group's ambiguous runs, judged on the group's whole paragraphs.
+
+    Runs are often single words ("hành", "kèm"); detection on them alone mistakes Unicode for a
+    legacy charset, so the evidence is the paragraphs' text in that group of fonts.
+    """
+    detected, confidence = _detect(_sample(group.paragraphs))
     if key is not None:
         # A legacy font: its own encoding unless the text reads clearly as Unicode.
         unicode_like = detected in ("unicode", "unicode-decomposed", "ascii")
         return UNICODE if unicode_like and confidence >= _DETECT_CONFIDENCE else key
     if from_encoding and from_encoding not in ("unicode", "ascii"):
         return from_encoding
+    if group.unicode_runs * 4 >= len(group.ambiguous):
+        return UNICODE  # much real Unicode Vietnamese in the same fonts: a Unicode document
     if detected in _LEGACY and confidence >= _DETECT_CONFIDENCE:
         return detected
     return UNICODE

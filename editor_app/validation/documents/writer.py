@@ -35,7 +35,7 @@ class _Writer:
         self.tone_style = tone_style
         self.out = docx.Document()
         normal = self.out.styles["Normal"]
-        normal.font.name = unicode_font  # type: ignore[attr-defined]
+        normal.font.name = unicode_font
 
     def blocks(self, container: object, blocks: list[Block]) -> None:
         for block in blocks:

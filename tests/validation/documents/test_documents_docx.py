@@ -176,3 +176,40 @@ def test_damaged_docx_is_a_clear_error(tmp_path: Path, payload: bytes) -> None:
     with pytest.raises(DocumentError):
         convert_document(source, tmp_path / "out.docx")
     assert [f.code for f in check_document(source)] == ["document.unreadable"]
+
+
+def test_legacy_text_in_a_unicode_font_is_found_by_content(tmp_path: Path) -> None:
+    """Someone set the font to Times New Roman by hand: the TCVN3 bytes are still there."""
+    document = docx.Document()
+    for text in BODY:
+        document.add_paragraph().add_run(legacy(text, "tcvn3")).font.name = "Times New Roman"
+    source = tmp_path / "swapped.docx"
+    document.save(str(source))
+    report = convert_document(source, tmp_path / "out.docx")
+    assert report.runs_converted == {"tcvn3": len(BODY)}
+    assert texts(tmp_path / "out.docx") == BODY
+
+
+def test_word_by_word_unicode_runs_stay_unicode(tmp_path: Path) -> None:
+    """Word splits runs per word ("hành", "kèm"): short Latin-1 words are not a legacy charset."""
+    document = docx.Document()
+    lines = ["(Ban hành kèm theo Thông tư số 06/2023/TT-BNV của Bộ trưởng Bộ Nội vụ)", *BODY]
+    for text in lines:
+        paragraph = document.add_paragraph()
+        for word in text.split(" "):
+            paragraph.add_run(word + " ").font.name = "Times New Roman"
+    source = tmp_path / "words.docx"
+    document.save(str(source))
+    report = convert_document(source, tmp_path / "out.docx")
+    assert report.converted == 0
+    assert [t.rstrip() for t in texts(tmp_path / "out.docx")] == lines
+
+
+def test_from_encoding_applies_to_runs_without_legacy_font(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph().add_run(legacy("Hà Nội", "vni")).font.name = "Arial"
+    source = tmp_path / "short.docx"
+    document.save(str(source))
+    report = convert_document(source, tmp_path / "out.docx", from_encoding="vni")
+    assert report.runs_converted == {"vni": 1}
+    assert texts(tmp_path / "out.docx") == ["Hà Nội"]
