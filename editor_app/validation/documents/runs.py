@@ -162,9 +162,9 @@ def convert_text(text: str, decision: Decision, tone_style: str = "keep") -> str
     if decision.uppercase:
         out = out.upper()
     if tone_style != "keep":
-        from editor_app.validation.text.convert import to_unicode
+        from editor_app.validation.text.tones import normalise_tones
 
-        out = to_unicode(out, "unicode", tone_style=tone_style)
+        out = normalise_tones(out, tone_style)
     return unicodedata.normalize("NFC", out)
 
 

@@ -213,3 +213,14 @@ def test_from_encoding_applies_to_runs_without_legacy_font(tmp_path: Path) -> No
     report = convert_document(source, tmp_path / "out.docx", from_encoding="vni")
     assert report.runs_converted == {"vni": 1}
     assert texts(tmp_path / "out.docx") == ["Hà Nội"]
+
+
+def test_tone_style_can_be_normalised(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph().add_run(legacy("Cộng hoà, thuỷ lợi", "tcvn3")).font.name = ".VnTime"
+    source = tmp_path / "tones.docx"
+    document.save(str(source))
+    convert_document(source, tmp_path / "old.docx", tone_style="old")
+    convert_document(source, tmp_path / "keep.docx")
+    assert texts(tmp_path / "old.docx") == ["Cộng hòa, thủy lợi"]  # old style: hòa
+    assert texts(tmp_path / "keep.docx") == ["Cộng hoà, thuỷ lợi"]
