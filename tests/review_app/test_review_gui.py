@@ -235,3 +235,18 @@ def test_logging_out_and_in_as_another_role_rebuilds_the_pages(
     login.password.setText("board tests password")
     click(qtbot, login.button)
     assert set(workspace.queues) == {"mine"} and workspace.reports is None
+
+
+def test_the_workspace_speaks_vietnamese_from_its_own_catalog(
+        qtbot, qapp, tmp_path: Path, board_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = make_context(qapp, tmp_path / "vi-home", language="vi")
+    try:
+        workspace = open_workspace(qtbot, context, board_url, "secretary")
+        assert workspace.logout_button.text() == "Đăng xuất"
+        assert workspace.queue_tabs.tabText(0) == "Tin, bài đến"
+        assert workspace.queues["incoming"].model.headers()[0] == "Thời hạn"
+        context.languages.set_language("en")
+        qtbot.waitUntil(lambda: workspace.logout_button.text() == "Log out")  # LanguageChange
+    finally:
+        context.languages.set_language("en")
+        context.runner.shutdown()

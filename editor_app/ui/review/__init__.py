@@ -34,6 +34,7 @@ def install_review_workspace(window: QMainWindow, context: AppContext) -> Review
 
 
 def _retitle(tabs: QTabWidget, workspace: ReviewWorkspace) -> None:
-    tabs.setAccessibleName(workspace.tr("Drafts and portal review"))
-    tabs.setTabText(0, workspace.tr("Drafts"))
-    tabs.setTabText(1, workspace.tr("Portal review"))
+    drafts, review, both = workspace.main_titles()
+    tabs.setAccessibleName(both)
+    tabs.setTabText(0, drafts)
+    tabs.setTabText(1, review)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 
 from editor_app.core import wire
 from editor_app.sync.review import BulkResult
@@ -19,40 +19,41 @@ if TYPE_CHECKING:
     from editor_app.ui.review.workspace import ReviewWorkspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BulkApproval", text)
+class BulkApproval(QObject):
+    """Wired to an approval list's "Approve selected" button."""
 
+    def __init__(self, workspace: ReviewWorkspace, view: QueueView) -> None:
+        super().__init__(view)
+        self.workspace, self.view = workspace, view
+        view.bulk_button.clicked.connect(self.start)
 
-def approve_checked(workspace: ReviewWorkspace, view: QueueView) -> None:
-    ids = view.checked_ids()
-    if not ids:
-        view.count.setText(_tr("Tick the items to approve first."))
-        return
-    dialog = CommentDialog(wire.Action.APPROVE,
-                           _tr("Approve %1 items").replace("%1", str(len(ids))), workspace)
-    workspace.item.dialog = dialog
-    dialog.accepted.connect(lambda: _send(workspace, view, ids, dialog.request().comment))
-    dialog.open()
+    def start(self) -> None:
+        ids = self.view.checked_ids()
+        if not ids:
+            self.view.count.setText(self.tr("Tick the items to approve first."))
+            return
+        title = self.tr("Approve %1 items").replace("%1", str(len(ids)))
+        dialog = CommentDialog(wire.Action.APPROVE, title, self.workspace)
+        self.workspace.item.dialog = dialog
+        dialog.accepted.connect(lambda: self._send(ids, dialog.request().comment))
+        dialog.open()
 
+    def _send(self, ids: list[int], comment: str | None) -> None:
+        client = self.workspace.session.require_client()
+        self.workspace.context.runner.task(client.act_many, ids, wire.Action.APPROVE,
+                                           comment=comment, on_done=self._on_done)
 
-def _send(workspace: ReviewWorkspace, view: QueueView, ids: list[int],
-          comment: str | None) -> None:
-    client = workspace.session.require_client()
-    workspace.context.runner.task(client.act_many, ids, wire.Action.APPROVE, comment=comment,
-                                  on_done=lambda results: _on_done(workspace, view, results))
-
-
-def _on_done(workspace: ReviewWorkspace, view: QueueView, results: list[BulkResult]) -> None:
-    language = workspace.context.language
-    done = [r.submission_id for r in results if r.ok]
-    failed = [f"#{r.submission_id}: {r.error.message(language)}" for r in results
-              if r.error is not None]
-    text = _tr("Approved %1 item(s).").replace("%1", str(len(done)))
-    if failed:
-        text += " " + _tr("Not approved: %1").replace("%1", "; ".join(failed))
-    view.model.checked.clear()
-    view.refresh()
-    view.count.setText(text)
-    workspace.last_bulk = results
-    for ident in done:
-        workspace.session.changed(ident)
+    def _on_done(self, results: list[BulkResult]) -> None:
+        language = self.workspace.context.language
+        done = [r.submission_id for r in results if r.ok]
+        failed = [f"#{r.submission_id}: {r.error.message(language)}" for r in results
+                  if r.error is not None]
+        text = self.tr("Approved %1 item(s).").replace("%1", str(len(done)))
+        if failed:
+            text += " " + self.tr("Not approved: %1").replace("%1", "; ".join(failed))
+        self.view.model.checked.clear()
+        self.view.refresh()
+        self.view.count.setText(text)
+        self.workspace.last_bulk = results
+        for ident in done:
+            self.workspace.session.changed(ident)

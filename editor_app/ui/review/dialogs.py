@@ -88,7 +88,7 @@ class ReturnDialog(_Form):
         super().__init__(self.tr("Return the item"), parent)
         self.reason = QComboBox(self)
         self.reason.setAccessibleName(self.tr("Reason"))
-        for code, _english in RETURN_REASONS:
+        for code in RETURN_REASONS:
             self.reason.addItem(reason_label(code), code)
         self.comment = QPlainTextEdit(self)
         self.comment.setAccessibleName(self.tr("Comment"))

@@ -26,7 +26,7 @@ from editor_app.core import wire
 from editor_app.sync.credentials import CredentialStore
 from editor_app.ui.context import AppContext
 from editor_app.ui.review.admin_view import AdminView
-from editor_app.ui.review.bulk import approve_checked
+from editor_app.ui.review.bulk import BulkApproval
 from editor_app.ui.review.dashboard import DashboardView
 from editor_app.ui.review.item_controller import ItemController
 from editor_app.ui.review.item_view import ItemView
@@ -125,6 +125,10 @@ class ReviewWorkspace(QWidget):
                              .replace("%2", role_label(me.role)).replace("%3", me.unit))
         self._retitle()
 
+    def main_titles(self) -> tuple[str, str, str]:
+        """The main window's tabs: drafts, this workspace, and the tab widget's own name."""
+        return self.tr("Drafts"), self.tr("Portal review"), self.tr("Drafts and portal review")
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -190,7 +194,7 @@ class ReviewWorkspace(QWidget):
         view = QueueView(self.session, mode, self)
         view.sig_open.connect(self.open_item)
         if mode.checkable:
-            view.bulk_button.clicked.connect(lambda: approve_checked(self, view))
+            BulkApproval(self, view)
         self.queues[mode.name] = view
         self.queue_tabs.addTab(view, "")
 
