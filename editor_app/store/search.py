@@ -89,8 +89,9 @@ def ranked_matches(expression: str, limit: int, columns: Sequence[str]) -> TextC
     """SQL selecting ``columns`` of matching articles (alias ``a``): title matches first, then
     the others, newest first in each group.
 
-    Each FTS lookup walks its doclists in rowid order and stops at its limit, so the join with
-    ``articles`` touches at most 3 x ``limit`` rows whatever the size of the store.
+    Each FTS lookup walks its doclists in rowid order and stops at its limit; ids are merged
+    and cut to ``limit`` before the join, so only the rows shown are read from ``articles``,
+    whatever the size of the store.
     """
     wanted = ", ".join(f"a.{name}" for name in columns)
     return text(
@@ -98,9 +99,11 @@ def ranked_matches(expression: str, limit: int, columns: Sequence[str]) -> TextC
         f"SELECT * FROM (SELECT rowid, 0 FROM {FTS_TITLE_TABLE} WHERE {FTS_TITLE_TABLE} MATCH :q "
         f"ORDER BY rowid DESC LIMIT :n) UNION ALL "
         f"SELECT * FROM (SELECT rowid, 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q "
-        f"ORDER BY rowid DESC LIMIT :n2)) "
-        f"SELECT {wanted} FROM hits JOIN articles a ON a.id = hits.id "
-        f"GROUP BY a.id ORDER BY min(hits.grp), a.id DESC LIMIT :n"
+        f"ORDER BY rowid DESC LIMIT :n2)), "
+        f"best(id, grp) AS (SELECT id, min(grp) FROM hits GROUP BY id "
+        f"ORDER BY 2, 1 DESC LIMIT :n) "
+        f"SELECT {wanted} FROM best JOIN articles a ON a.id = best.id "
+        f"ORDER BY best.grp, a.id DESC"
     ).bindparams(q=expression, n=limit, n2=2 * limit)
 
 
