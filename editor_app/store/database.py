@@ -18,7 +18,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event
+
+from editor_app.core.errors import UserError
 
 log = logging.getLogger("editor_app.store")
 
@@ -73,6 +76,13 @@ def migrate(engine: Engine, database: Path, backups: Path, target: str = "head")
     current = current_revision(engine)
     if target == "head" and current == head_revision():
         return None
+    if current is not None and not _known(current):
+        raise NewerStoreError(
+            f"Cơ sở dữ liệu {database} do phiên bản mới hơn của phần mềm tạo ra "
+            f"(lược đồ {current}); hãy cài phiên bản mới hơn.",
+            f"The database {database} was written by a newer version of the app "
+            f"(schema {current}); install that version or newer.",
+        )
     backup = None
     if current is not None or _has_tables(engine):
         backup = backup_database(database, backups, label=current or "unversioned")
@@ -82,6 +92,17 @@ def migrate(engine: Engine, database: Path, backups: Path, target: str = "head")
         command.upgrade(config, target)
     log.info("store migrated from %s to %s", current, target)
     return backup
+
+
+class NewerStoreError(UserError):
+    """The database's schema is newer than this app knows: opening it could damage it."""
+
+
+def _known(revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def _has_tables(engine: Engine) -> bool:

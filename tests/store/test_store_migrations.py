@@ -11,6 +11,7 @@ from alembic.script import ScriptDirectory
 from editor_app.core.paths import AppPaths
 from editor_app.store import open_store
 from editor_app.store.database import (
+    NewerStoreError,
     alembic_config,
     backup_database,
     create_sqlite_engine,
@@ -71,6 +72,17 @@ def test_existing_database_is_copied_aside_before_migrating(paths: AppPaths) -> 
         assert copy.execute("SELECT text FROM legacy_notes").fetchall() == [("giữ lại",)]
         assert copy.execute("SELECT name FROM sqlite_master WHERE name='articles'").fetchall() == []
     copy.close()
+
+
+def test_database_from_a_newer_app_is_refused_untouched(paths: AppPaths) -> None:
+    open_store(paths).close()
+    with sqlite3.connect(paths.database) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    conn.close()
+    before = paths.database.read_bytes()
+    with pytest.raises(NewerStoreError, match="newer version"):
+        open_store(paths)
+    assert paths.database.read_bytes() == before
 
 
 def test_reopening_an_up_to_date_store_makes_no_backup(paths: AppPaths) -> None:
