@@ -48,6 +48,12 @@ def test_round_trip(tmp_path: Path) -> None:
     assert list(tmp_path.glob(".*partial")) == []
 
 
+def test_missing_blob_is_a_clear_error_and_leaves_no_file(tmp_path: Path) -> None:
+    with pytest.raises(InterchangeError, match="missing"):
+        export_package(_article(), DictBlobs({}), tmp_path / "p.zip")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_progress_is_reported(tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     export_package(_article(), DictBlobs({SHA: PNG}), tmp_path / "p.zip",

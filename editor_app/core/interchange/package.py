@@ -56,7 +56,7 @@ def export_package(article: Article, blobs: BlobSource, out: Path,
             archive.writestr(zipfile.ZipInfo("mimetype"), MIMETYPE, zipfile.ZIP_STORED)
             archive.writestr("draft.json", json.dumps(document, ensure_ascii=False, indent=2))
             for ref in refs:
-                with blobs.open(ref.sha256) as source, \
+                with _open_blob(blobs, ref) as source, \
                         archive.open(f"attachments/{ref.sha256}", "w", force_zip64=True) as target:
                     while chunk := source.read(CHUNK):
                         target.write(chunk)
@@ -68,6 +68,16 @@ def export_package(article: Article, blobs: BlobSource, out: Path,
         Path(tmp).unlink(missing_ok=True)
         raise
     return out
+
+
+def _open_blob(blobs: BlobSource, ref: AttachmentRef) -> BinaryIO:
+    try:
+        return blobs.open(ref.sha256)
+    except (KeyError, FileNotFoundError) as exc:
+        raise InterchangeError(
+            f"Không tìm thấy dữ liệu của tệp đính kèm {ref.filename} để xuất gói.",
+            f"The bytes of attachment {ref.filename} are missing; the package was not written.",
+        ) from exc
 
 
 def _distinct(refs: list[AttachmentRef]) -> list[AttachmentRef]:
