@@ -7,9 +7,10 @@ much to import and build as the rest of the window, and the window must appear f
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,7 +29,6 @@ from editor_app.ui.context import AppContext
 from editor_app.ui.drafts_view import DraftsController, DraftsView
 from editor_app.ui.interchange_actions import InterchangeActions
 from editor_app.ui.message_bar import MessageBar
-from editor_app.ui.review import install_review_workspace
 
 if TYPE_CHECKING:
     from editor_app.core.articles import Article
@@ -56,7 +56,8 @@ class MainWindow(QMainWindow):
         self.message_bar = MessageBar(self)
         self.interchange = InterchangeActions(context, self, lambda: self.editor_controller)
         self._build_layout()
-        self.review = install_review_workspace(self, context)  # portal review tab (issue 7)
+        self.review: Any = None
+        self._install_review_later()  # portal review tab (issue 7)
         self._build_toolbar()
         self._connect()
         context.errors.attach(self.message_bar.show_message, self)
@@ -106,6 +107,25 @@ class MainWindow(QMainWindow):
         self.drafts.sig_open.connect(self._on_drafts_open)
         self.context.sig_store_ready.connect(self._on_context_store_ready)
         self.context.sig_profile_ready.connect(self._on_context_profile_ready)
+
+    def _install_review_later(self) -> None:
+        """The review workspace's modules (HTTP client, keyring, reports) take about a second to
+        import: they are imported on the pool and the tab is added when they are ready, so the
+        window appears at once. With the inline runner (tests) this happens right here."""
+
+        def start() -> None:
+            self.context.runner.task(_import_modules, REVIEW_MODULES,
+                                     on_done=self._on_review_imported)
+
+        if self.context.runner.inline:
+            start()
+        else:
+            QTimer.singleShot(0, start)  # after the window is shown
+
+    def _on_review_imported(self, _result: object) -> None:
+        from editor_app.ui.review import install_review_workspace
+
+        self.review = install_review_workspace(self, self.context)
 
     @property
     def editor(self) -> ArticleEditor:
@@ -175,11 +195,16 @@ class MainWindow(QMainWindow):
             self.main_actions.actions[name].setEnabled(ready)
 
     def _on_context_store_ready(self) -> None:
-        if self._editor is None:
-            self._build_editor()
+        if self._editor is None:  # import its modules off the GUI thread, then build it
+            self.context.runner.task(_import_modules, EDITOR_MODULES,
+                                     on_done=self._on_editor_imported)
         self._set_store_actions(True)
         self.retranslate()
         self.drafts_controller.refresh()
+
+    def _on_editor_imported(self, _result: object) -> None:
+        if self._editor is None:
+            self._build_editor()
 
     def _on_context_profile_ready(self) -> None:
         if self._editor is None:
@@ -249,3 +274,14 @@ class MainWindow(QMainWindow):
         if self._editor_controller is not None:
             self._editor_controller.autosaver.flush()
         event.accept()
+
+
+REVIEW_MODULES = ("editor_app.ui.review", "editor_app.ui.review.workspace",
+                  "editor_app.sync.credentials")
+EDITOR_MODULES = ("editor_app.ui.editor.controller", "editor_app.ui.editor.editor_widget")
+
+
+def _import_modules(names: tuple[str, ...]) -> None:
+    """Pool thread: only imports (no widget is created off the GUI thread)."""
+    for name in names:
+        importlib.import_module(name)
