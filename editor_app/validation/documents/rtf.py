@@ -21,9 +21,10 @@ MAX_RTF_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 200
 
 _TOKEN = re.compile(
-    rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|((?:\\'[0-9a-fA-F]{2})+)|\\([^a-zA-Z'])|([{}])"
-    rb"|([^\\{}\r\n]+)|[\r\n]+|\\"
+    rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|((?:[^\\{}\r\n]|\\'[0-9a-fA-F]{2})+)|\\([^a-zA-Z'])"
+    rb"|([{}])|[\r\n]+|\\"
 )
+_HEX = re.compile(rb"\\'([0-9a-fA-F]{2})")
 _CHARSET_CODEPAGE = {0: "cp1252", 161: "cp1253", 162: "cp1254", 163: "cp1258", 177: "cp1255",
                      178: "cp1256", 186: "cp1257", 204: "cp1251", 222: "cp874", 238: "cp1250"}
 _PARTS = {"header": "header", "headerl": "header", "headerr": "header", "headerf": "header",
@@ -80,17 +81,15 @@ class _Reader:
             if match is None:  # cannot happen with the catch-all alternatives; be safe anyway
                 break
             pos = match.end()
-            word, arg, hexbyte, symbol, brace, text = match.groups()
+            word, arg, text, symbol, brace = match.groups()
             if word is not None:
                 pos = self._word(word.decode("ascii"), int(arg) if arg else None, pos)
-            elif hexbyte is not None:
-                self._bytes(bytes.fromhex(hexbyte.replace(b"\\'", b"").decode("ascii")))
+            elif text is not None:
+                self._bytes(_HEX.sub(_unhex, text) if b"\\'" in text else text)
             elif symbol is not None:
                 self._symbol(symbol)
             elif brace is not None:
                 self._brace(brace)
-            elif text is not None:
-                self._bytes(text)
         if self.stack:
             self.body.warnings.append("unbalanced groups at end of file")
         return self._document()
@@ -297,6 +296,10 @@ class _Reader:
         run = Run(text, font=self._font()[0], bold=state.bold, italic=state.italic,
                   underline=state.underline, size=state.half_points / 2)
         self.body.add_run(part, run)
+
+
+def _unhex(match: re.Match[bytes]) -> bytes:
+    return bytes.fromhex(match.group(1).decode("ascii"))
 
 
 def read_rtf(data: bytes) -> Document:
