@@ -109,14 +109,15 @@ def start_demo_portal_hook(context: AppContext, args: argparse.Namespace) -> Non
         return
     if importlib.util.find_spec(DEMO_PORTAL_MODULE) is None:
         return
-    context.runner.task(_start_demo_portal, context.paths, context.settings,
-                        on_done=lambda url: log.info("demo portal at %s", url),
+    context.runner.task(_start_demo_portal, context.paths, on_done=context.set_demo_portal,
                         on_error=lambda exc: log.warning("demo portal did not start: %s", exc))
 
 
-def _start_demo_portal(paths: AppPaths, settings: Settings) -> Any:
+def _start_demo_portal(paths: AppPaths) -> Any:
+    """Pool thread: starts the review-queue service as a child process and waits until it
+    answers (``editor_app.sync.demo_portal.start_demo_portal``)."""
     module = importlib.import_module(DEMO_PORTAL_MODULE)
-    return module.start_in_background(paths, settings)
+    return module.start_demo_portal(paths)
 
 
 def _close_store(context: AppContext) -> None:

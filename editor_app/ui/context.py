@@ -28,6 +28,7 @@ class AppContext(QObject):
 
     sig_store_ready = Signal()
     sig_profile_ready = Signal()
+    sig_demo_portal_ready = Signal(str)
 
     def __init__(self, paths: AppPaths, settings: Settings, runner: OperationRunner,
                  errors: ErrorPresenter, languages: LanguageManager) -> None:
@@ -39,6 +40,7 @@ class AppContext(QObject):
         self.languages = languages
         self.store: Store | None = None
         self._profile: Any | None = None
+        self.demo_portal: Any | None = None  # editor_app.sync.demo_portal.DemoPortal when running
 
     @property
     def language(self) -> str:
@@ -56,6 +58,13 @@ class AppContext(QObject):
         if self.store is None:
             raise RuntimeError("the store is not open yet")
         return self.store
+
+    def set_demo_portal(self, portal: Any) -> None:
+        """The local demo portal answered: views that talk to a portal may use ``portal.url``
+        and ``portal.accounts`` (one account per role)."""
+        self.demo_portal = portal
+        log.info("demo portal running at %s", portal.url)
+        self.sig_demo_portal_ready.emit(str(portal.url))
 
     def pick(self, vi: str, en: str) -> str:
         """A label from data declared in both languages (settings schema, profiles)."""
