@@ -1,6 +1,7 @@
 """One file through the app's sync layer, as its own process, so its memory can be measured alone.
 
-``python -m benchmarks.upload_client URL TOKEN FILE STATE`` uploads FILE with the sync layer's tus
+``python -m benchmarks.upload_client URL FILE STATE`` (token in ``$PORTAL_TOKEN``, never on a
+command line other users can read) uploads FILE with the sync layer's tus
 client (the same code the outbox engine uses). STATE is a small JSON file playing the outbox: the
 upload URL is written there before the first byte and the offset after each chunk, so a killed
 run started again resumes. Prints JSON lines: ``start`` (offset the server already held),
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import sys
 import time
@@ -38,14 +40,13 @@ def peak_rss_bytes() -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="upload_client")
     parser.add_argument("url")
-    parser.add_argument("token")
     parser.add_argument("file", type=Path)
     parser.add_argument("state", type=Path)
     parser.add_argument("--chunk", type=int, default=DEFAULT_CHUNK)
     args = parser.parse_args(argv)
     state = json.loads(args.state.read_text()) if args.state.exists() else {}
-    client = ReviewQueueClient(ConnectionOptions(args.url, read_timeout=300), token=args.token,
-                               chunk_size=args.chunk)
+    client = ReviewQueueClient(ConnectionOptions(args.url, read_timeout=300),
+                               token=os.environ["PORTAL_TOKEN"], chunk_size=args.chunk)
     size = args.file.stat().st_size
     job = UploadJob(open=lambda: args.file.open("rb"), size=size, filename=args.file.name,
                     url=state.get("url"))
@@ -66,8 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     upload_id = client.upload(job, on_url=lambda url: save(url=url),
                               on_offset=lambda offset: save(offset=offset), progress=progress)
     seconds = time.perf_counter() - began
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     _say(event="done", upload_id=upload_id, sent=size - start, seconds=seconds,
-         peak_rss=peak_rss_bytes())
+         peak_rss=peak_rss_bytes(), cpu_seconds=usage.ru_utime + usage.ru_stime)
     return 0
 
 

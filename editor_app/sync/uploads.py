@@ -6,7 +6,7 @@ protocol is three requests (POST to create, HEAD for the offset, PATCH to append
 here on :class:`~editor_app.sync.http.PortalSession`.
 
 Memory stays bounded whatever the file size: each PATCH streams its chunk from the open file in
-1 MiB blocks. A resumed upload always asks the server for its offset first, so bytes the server
+4 MiB blocks. A resumed upload always asks the server for its offset first, so bytes the server
 already holds are never sent again. The caller persists the upload URL (``on_url``) before the
 first byte goes out, and the offset after each chunk (``on_offset``), so a crash resumes too.
 """
@@ -27,8 +27,11 @@ from editor_app.sync.errors import PortalError, ServerBusyError
 from editor_app.sync.transport import raise_for_status, send
 
 TUS_HEADERS = {"Tus-Resumable": "1.0.0"}
-DEFAULT_CHUNK = 64 * 1024 * 1024
-READ_BLOCK = 1024 * 1024
+# Large on purpose: the service hashes a file on the fly only when one PATCH carries it from byte
+# 0, and must re-read it from disk otherwise; a cut PATCH still keeps what arrived (the server's
+# offset says how much), so a big chunk costs nothing on resume. Memory does not depend on it.
+DEFAULT_CHUNK = 1024 * 1024 * 1024
+READ_BLOCK = 4 * 1024 * 1024
 
 Progress = Callable[[int, int], None]  # (bytes the server holds or is receiving, total)
 

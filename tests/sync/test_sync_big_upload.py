@@ -52,8 +52,9 @@ def _sha256(path: Path) -> str:
 
 def _client(portal: DemoPortal, token: str, path: Path, state: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.upload_client", portal.url, token, str(path),
-         str(state)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [sys.executable, "-m", "benchmarks.upload_client", portal.url, str(path), str(state)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PORTAL_TOKEN": token})
 
 
 def _follow(proc: subprocess.Popen[str], kill_at: int | None) -> tuple[list[dict[str, Any]], int]:
