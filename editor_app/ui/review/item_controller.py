@@ -103,7 +103,7 @@ class ItemController(QObject):
         me = self.session.me
         self.item, self.dirty = item, False
         editable = me is not None and can_edit(me, item)
-        self.view.show_item(item, editable)
+        self.view.show_item(item, editable, self.session)
         self._update_buttons(item, editable)
         self.view.set_notice(self._notice(item))
 

@@ -159,10 +159,10 @@ class ItemView(QWidget):
         self.notice.hide()
         self.body_area.setEnabled(False)
 
-    def show_item(self, item: wire.Submission, editable: bool) -> None:
+    def show_item(self, item: wire.Submission, editable: bool, names: Any = None) -> None:
         self._loading = True
         self.title_label.setText(f"<h3>{html.escape(item.title)}</h3>")
-        self.meta.setText(self._meta_text(item))
+        self.meta.setText(self._meta_text(item, names))
         self.title.setText(item.title)
         self.summary.setPlainText(item.summary)
         self.body.setHtml(item.body_html)
@@ -173,8 +173,10 @@ class ItemView(QWidget):
         self.body_area.setEnabled(True)
         self._loading = False
 
-    def _meta_text(self, item: wire.Submission) -> str:
-        parts = [state_label(str(item.state)), item.unit, item.category,
+    def _meta_text(self, item: wire.Submission, names: Any) -> str:
+        unit = names.unit_name(item.unit) if names is not None else item.unit
+        category = names.category_name(item.category) if names is not None else item.category
+        parts = [state_label(str(item.state)), unit, category,
                  self.tr("revision %1").replace("%1", str(item.revision))]
         if item.deadline:
             parts.append(self.tr("deadline %1").replace("%1", day_text(item.deadline)))

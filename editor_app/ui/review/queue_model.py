@@ -32,8 +32,10 @@ def is_near(item: wire.Submission, today: date) -> bool:
 class QueueModel(QAbstractTableModel):
     COLUMNS = ("deadline", "title", "unit", "category", "state", "claimed_by", "updated")
 
-    def __init__(self, checkable: bool = False, parent: Any = None) -> None:
+    def __init__(self, checkable: bool = False, parent: Any = None,
+                 names: Any = None) -> None:
         super().__init__(parent)
+        self.names = names  # the session: unit_name(), category_name()
         self.items: list[wire.Submission] = []
         self.checked: set[int] = set()
         self.checkable = checkable
@@ -82,8 +84,8 @@ class QueueModel(QAbstractTableModel):
             return Qt.CheckState.Checked if item.id in self.checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and column in ("deadline", "title"):
             return self._deadline_brush(item)
-        if role == Qt.ItemDataRole.ToolTipRole and column == "deadline":
-            return self._deadline_tip(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._deadline_tip(item) if column == "deadline" else self._text(item, column)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -107,6 +109,10 @@ class QueueModel(QAbstractTableModel):
             return item.updated_at.astimezone().strftime("%d/%m/%Y %H:%M")
         if column == "claimed_by":
             return item.claimed_by or ""
+        if column == "unit" and self.names is not None:
+            return str(self.names.unit_name(item.unit))
+        if column == "category" and self.names is not None:
+            return str(self.names.category_name(item.category))
         return str(getattr(item, column))
 
     def _sort_key(self, item: wire.Submission, column: str) -> Any:

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -110,11 +110,11 @@ class ReportsView(QWidget):
             table.verticalHeader().hide()
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             self.tables.addTab(table, "")
-        split = QSplitter(self)
+        split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.tables)
         split.addWidget(self.chart)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.title)
@@ -182,6 +182,7 @@ class ReportsView(QWidget):
         self.title.setText("<b>" + self.tr("Report for %1").replace("%1", report.period.label(
             self.session.context.language)) + "</b>")
         _fill(self.units, UNIT_HEADERS[self._lang()], unit_rows(report, self._lang()))
+        _bold_row(self.units, self.units.rowCount() - 1)
         _fill(self.authors, AUTHOR_HEADERS[self._lang()], author_rows(report))
         _fill(self.late, [self.tr("Item"), self.tr("Unit"), self.tr("Title"), self.tr("Deadline"),
                           self.tr("Published"), self.tr("Working days late")],
@@ -219,6 +220,15 @@ class ReportsView(QWidget):
                                          on_done=self.sig_exported.emit)
 
 
+def _bold_row(table: QTableWidget, row: int) -> None:
+    for column in range(table.columnCount()):
+        cell = table.item(row, column)
+        if cell is not None:
+            font = cell.font()
+            font.setBold(True)
+            cell.setFont(font)
+
+
 def _day(edit: QDateEdit) -> date:
     day: date = edit.date().toPython()  # type: ignore[assignment]
     return day
@@ -231,7 +241,10 @@ def _fill(table: QTableWidget, headers: Any, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
+            cell = QTableWidgetItem(text)
+            if text.isdigit():
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            table.setItem(r, c, cell)
     table.resizeColumnsToContents()
     if len(headers) > 1:
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

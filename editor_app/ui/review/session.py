@@ -38,6 +38,8 @@ class PortalSession(QObject):
         self.credentials = credentials
         self.client: ReviewClient | None = None
         self.me: wire.Me | None = None
+        self.unit_names: dict[str, str] = {}      # code -> name, for lists and headers
+        self.category_names: dict[str, str] = {}  # id -> name in the interface language
 
     # --- who ---------------------------------------------------------------------------------
 
@@ -58,6 +60,12 @@ class PortalSession(QObject):
         if self.role in APPROVER_ROLES:
             return True
         return self.role == wire.Role.SECRETARY and bool(self.categories)
+
+    def unit_name(self, code: str) -> str:
+        return self.unit_names.get(code) or code
+
+    def category_name(self, category: str) -> str:
+        return self.category_names.get(category) or category
 
     # --- login -------------------------------------------------------------------------------
 

@@ -92,6 +92,7 @@ class ReviewWorkspace(QWidget):
         split.addWidget(self.item_view)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setSizes([560, 880])
         split.hide()  # shown only as a page of the roles that have items
         self.items_page = split
         top = QHBoxLayout()
@@ -144,10 +145,16 @@ class ReviewWorkspace(QWidget):
         self.login.done()
         self._build_role_pages()
         self.stack.setCurrentIndex(1)
+        QTimer.singleShot(0, self._size_items_page)
         self.retranslate()
         self.session.context.runner.task(load_choices, self.session.require_client(),
                                          on_done=self._on_choices, on_error=lambda _e: None)
         self.refresh_all()
+
+    def _size_items_page(self) -> None:
+        """Give the list ~45% of the width once laid out (the splitter ignores sizes before)."""
+        total = max(self.items_page.width(), self.width() - 20)
+        self.items_page.setSizes([total * 45 // 100, total - total * 45 // 100])
 
     def _on_session_logged_out(self) -> None:
         """Back to the login page; the previous account's pages are dropped."""
@@ -228,6 +235,8 @@ class ReviewWorkspace(QWidget):
     def _apply_choices(self) -> None:
         units, names = self._choices
         categories = [(key, self.context.pick(vi, en)) for key, (vi, en) in names.items()]
+        self.session.unit_names = dict(units)
+        self.session.category_names = dict(categories)
         for view in self.queues.values():
             view.set_choices(units, categories)
 
