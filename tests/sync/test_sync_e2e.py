@@ -10,8 +10,9 @@ from sync_helpers import jpeg_bytes, make_article, make_service, pdf_bytes
 from editor_app.core import wire
 from editor_app.store import Store
 from editor_app.sync.client import ReviewQueueClient
-from editor_app.sync.demo_portal import DemoPortal
+from editor_app.sync.demo_portal import DemoPortal, free_port
 from editor_app.sync.errors import AuthExpiredError, ForbiddenError
+from editor_app.sync.http import ConnectionOptions
 from editor_app.sync.outbox import ItemState, Kind
 from editor_app.sync.pull import Puller
 from editor_app.sync.retry import ManualClock
@@ -135,9 +136,6 @@ def test_returned_item_shows_offline_reopens_and_is_resubmitted(
 
 
 def _dead_portal() -> ReviewQueueClient:
-    from editor_app.sync.demo_portal import free_port
-    from editor_app.sync.http import ConnectionOptions
-
     return ReviewQueueClient(ConnectionOptions(f"http://127.0.0.1:{free_port()}"))
 
 
@@ -157,5 +155,4 @@ def test_profile_is_cached_for_offline_checks(store: Store, portal: DemoPortal, 
 
 def test_an_expired_login_is_typed(portal: DemoPortal) -> None:
     with pytest.raises(AuthExpiredError):
-        ReviewQueueClient(__import__("editor_app.sync.http", fromlist=["x"]).ConnectionOptions(
-            portal.url), token="expired").get_submission(1)
+        ReviewQueueClient(ConnectionOptions(portal.url), token="expired").get_submission(1)

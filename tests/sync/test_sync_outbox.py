@@ -142,3 +142,10 @@ def test_sync_values(repo: SqlOutboxRepository) -> None:
     repo.set_value("pull.updated_since", "2026-01-01T00:00:00+00:00")
     repo.set_value("pull.updated_since", "2026-01-02T00:00:00+00:00")
     assert repo.get_value("pull.updated_since") == "2026-01-02T00:00:00+00:00"
+
+
+def test_store_and_sync_agree_on_which_items_are_active() -> None:
+    from editor_app.store import outbox as store_outbox
+    from editor_app.sync import outbox as sync_outbox
+
+    assert set(store_outbox.ACTIVE_STATES) == {str(s) for s in sync_outbox.ACTIVE_STATES}
