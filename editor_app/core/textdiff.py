@@ -41,7 +41,28 @@ def tokens(text: str) -> list[str]:
 
 
 def diff_words(old: str, new: str) -> list[Change]:
-    """The changes that turn ``old`` into ``new``, merged into runs."""
+    """The changes that turn ``old`` into ``new``, merged into runs.
+
+    Paragraphs are matched first and only the changed ones are compared word by word (one by
+    one when edited in place), so the cost grows with the paragraphs touched, not with the
+    square of the article's length.
+    """
+    a = unicodedata.normalize("NFC", old).splitlines(keepends=True)
+    b = unicodedata.normalize("NFC", new).splitlines(keepends=True)
+    changes: list[Change] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        left, right = "".join(a[i1:i2]), "".join(b[j1:j2])
+        if tag == "replace" and i2 - i1 == j2 - j1:  # paragraphs edited in place: pair them
+            for x, y in zip(a[i1:i2], b[j1:j2], strict=True):
+                changes.extend(_word_changes(x, y))
+        elif tag == "replace":
+            changes.extend(_word_changes(left, right))
+        else:
+            changes.append(Change(tag, left, right))
+    return changes
+
+
+def _word_changes(old: str, new: str) -> list[Change]:
     a, b = tokens(old), tokens(new)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=len(a) + len(b) > 4000)
     return [Change(tag, "".join(a[i1:i2]), "".join(b[j1:j2]))
