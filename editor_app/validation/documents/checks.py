@@ -73,9 +73,7 @@ def findings_for(document: Document) -> list[Finding]:
 
 def _legacy_run_findings(document: Document, plan: Plan) -> list[Finding]:
     findings = []
-    for part, index, paragraph in document.paragraphs():
-        if part == "alternate":
-            continue
+    for part, index, paragraph in document.paragraphs(shadows=False):
         legacy = [(i, r) for i, r in enumerate(paragraph.runs) if plan.decide(r).legacy]
         if not legacy:
             continue
@@ -113,8 +111,8 @@ def _text_findings(document: Document, plan: Plan) -> list[Finding]:
     from editor_app.validation.text.checks import check_text
 
     findings = []
-    for part, index, paragraph in document.paragraphs():
-        if part == "alternate" or not paragraph.text.strip():
+    for part, index, paragraph in document.paragraphs(shadows=False):
+        if not paragraph.text.strip():
             continue
         text = paragraph_unicode(paragraph, plan)
         location = (Location(page=int(part.split()[-1]), paragraph=index)

@@ -112,11 +112,20 @@ class DocxPackage:
     data: dict[str, bytes]
     trees: dict[str, etree._Element] = field(default_factory=dict)
     elements: dict[int, etree._Element] = field(default_factory=dict)  # id(Run) -> w:r
+    dirty: set[str] = field(default_factory=set)  # parts changed: only these are re-serialised
+    _names: dict[int, str] = field(default_factory=dict)  # id(root) -> part name
+
+    def touch(self, element: etree._Element) -> None:
+        """Mark the part holding ``element`` as changed."""
+        name = self._names.get(id(element.getroottree().getroot()))
+        if name:
+            self.dirty.add(name)
 
     def tree(self, name: str) -> etree._Element | None:
         if name not in self.trees and name in self.data:
             try:
                 self.trees[name] = etree.fromstring(self.data[name], _PARSER)
+                self._names[id(self.trees[name])] = name
             except etree.XMLSyntaxError as exc:
                 raise damaged("docx", f"{name}: {exc}") from exc
         return self.trees.get(name)

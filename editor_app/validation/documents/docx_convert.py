@@ -39,18 +39,21 @@ def convert_package(package: DocxPackage, document: Document, plan: Plan,
                 _write_run(element, text, decision, tone_style)
                 report.count(decision.encoding)
                 _set_font(element, unicode_font)
+                package.touch(element)
             elif _has_legacy_font(element):
                 _set_font(element, unicode_font)
-    for name in ("word/styles.xml", "word/stylesWithEffects.xml", "word/numbering.xml"):
+                package.touch(element)
+    declaring = ["word/styles.xml", "word/stylesWithEffects.xml", "word/numbering.xml",
+                 *(name for name in package.data if STORY_PART.match(name))]
+    for name in declaring:
         root = package.tree(name)
-        if root is not None:
-            report.fonts_replaced += _replace_declared_fonts(root, unicode_font)
-    for name in list(package.data):
-        if STORY_PART.match(name) and package.tree(name) is not None:
-            report.fonts_replaced += _replace_declared_fonts(package.trees[name], unicode_font)
+        replaced = _replace_declared_fonts(root, unicode_font) if root is not None else 0
+        if replaced:
+            report.fonts_replaced += replaced
+            package.dirty.add(name)
     fonts = package.tree("word/fontTable.xml")
-    if fonts is not None:
-        _drop_legacy_font_entries(fonts)
+    if fonts is not None and _drop_legacy_font_entries(fonts):
+        package.dirty.add("word/fontTable.xml")
 
 
 def _write_run(element: etree._Element, text: str, decision: Decision, tone_style: str) -> None:
@@ -61,6 +64,11 @@ def _write_run(element: etree._Element, text: str, decision: Decision, tone_styl
     and a tab, break or hyphen element takes one character.
     """
     _merge_soft_hyphens(element)
+    texts = [c for c in element if c.tag in (w("t"), w("delText"))]
+    if len(texts) == 1 and not any(c.tag in _ONE_CHAR for c in element):
+        texts[0].text = text
+        texts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        return
     pieces: list[tuple[etree._Element | None, int]] = []
     for child in element:
         if child.tag in (w("t"), w("delText")):
@@ -131,12 +139,14 @@ def _replace_declared_fonts(root: etree._Element, unicode_font: str) -> int:
     return replaced
 
 
-def _drop_legacy_font_entries(root: etree._Element) -> None:
+def _drop_legacy_font_entries(root: etree._Element) -> int:
+    dropped = 0
     for font in list(root.iter(w("font"))):
-        if font_encoding(font.get(w("name"))):
-            parent = font.getparent()
-            if parent is not None:
-                parent.remove(font)
+        parent = font.getparent()
+        if font_encoding(font.get(w("name"))) and parent is not None:
+            parent.remove(font)
+            dropped += 1
+    return dropped
 
 
 def write_package(package: DocxPackage, source: Path, out: Path) -> None:
@@ -147,7 +157,7 @@ def write_package(package: DocxPackage, source: Path, out: Path) -> None:
     try:
         with zipfile.ZipFile(source) as src, zipfile.ZipFile(temp_name, "w") as dst:
             for info in package.infos:
-                tree = package.trees.get(info.filename)
+                tree = package.trees.get(info.filename) if info.filename in package.dirty else None
                 data = (etree.tostring(tree, xml_declaration=True, encoding="UTF-8",
                                        standalone=True)
                         if tree is not None else src.read(info))

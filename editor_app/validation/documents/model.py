@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+#: Parts that repeat other content for old readers (DOCX mc:Fallback): converted, not shown.
+SHADOW_PARTS = frozenset({"alternate"})
+
 
 @dataclass
 class Run:
@@ -69,9 +72,14 @@ class Document:
         self.parts.append(part)
         return part
 
-    def paragraphs(self) -> Iterator[tuple[str, int, Paragraph]]:
-        """Every paragraph, table cells included, as (part name, index within part, paragraph)."""
+    def paragraphs(self, *, shadows: bool = True) -> Iterator[tuple[str, int, Paragraph]]:
+        """Every paragraph, table cells included, as (part name, index within part, paragraph).
+
+        ``shadows=False`` leaves out parts that only repeat other text (see SHADOW_PARTS).
+        """
         for part in self.parts:
+            if not shadows and part.name in SHADOW_PARTS:
+                continue
             for index, paragraph in enumerate(iter_paragraphs(part.blocks)):
                 yield part.name, index, paragraph
 
@@ -80,11 +88,12 @@ class Document:
         from editor_app.validation.documents.runs import paragraph_unicode, plan_document
 
         plan = plan_document(self)
-        lines = [paragraph_unicode(p, plan, tone_style) for _, _, p in self.paragraphs()]
+        lines = [paragraph_unicode(p, plan, tone_style)
+                 for _, _, p in self.paragraphs(shadows=False)]
         return "\n".join(lines)
 
     def raw_text(self) -> str:
-        return "\n".join(p.text for _, _, p in self.paragraphs())
+        return "\n".join(p.text for _, _, p in self.paragraphs(shadows=False))
 
 
 def iter_paragraphs(blocks: list[Block]) -> Iterator[Paragraph]:

@@ -181,6 +181,7 @@ def convert_paragraph(paragraph: Paragraph, plan: Plan, tone_style: str = "keep"
     decisions = [plan.decide(run) for run in paragraph.runs]
     texts = [convert_text(r.text, d, tone_style) for r, d in zip(paragraph.runs, decisions,
                                                                    strict=True)]
+    _join_split_marks(texts, decisions)
     restorable = [d.encoding in _LOST_CAPITALS and not d.uppercase for d in decisions]
     if not any(restorable):
         return texts
@@ -196,6 +197,20 @@ def convert_paragraph(paragraph: Paragraph, plan: Plan, tone_style: str = "keep"
         out.append(restored[offset : offset + len(text)] if ok else text)
         offset += len(text)
     return out
+
+
+def _join_split_marks(texts: list[str], decisions: list[Decision]) -> None:
+    """A VNI/CP1258 syllable split between two runs ("Vie" | "ät") leaves the next run starting
+    with a bare combining mark; move it back onto its letter so the text is NFC."""
+    for i in range(1, len(texts)):
+        text = texts[i]
+        if not (text and decisions[i].legacy and unicodedata.combining(text[0]) and texts[i - 1]):
+            continue
+        marks = 0
+        while marks < len(text) and unicodedata.combining(text[marks]):
+            marks += 1
+        texts[i - 1] = unicodedata.normalize("NFC", texts[i - 1] + text[:marks])
+        texts[i] = text[marks:]
 
 
 def paragraph_unicode(paragraph: Paragraph, plan: Plan, tone_style: str = "keep") -> str:

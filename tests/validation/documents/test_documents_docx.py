@@ -224,3 +224,17 @@ def test_tone_style_can_be_normalised(tmp_path: Path) -> None:
     convert_document(source, tmp_path / "keep.docx")
     assert texts(tmp_path / "old.docx") == ["Cộng hòa, thủy lợi"]  # old style: hòa
     assert texts(tmp_path / "keep.docx") == ["Cộng hoà, thuỷ lợi"]
+
+
+def test_vni_syllable_split_between_runs_is_joined(tmp_path: Path) -> None:
+    """Bold starting mid-syllable splits VNI "Vieät" into "Vie" + "ät": the mark rejoins."""
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Vie").font.name = "VNI-Times"
+    second = paragraph.add_run("\xe4t Nam")  # VNI 0xE4: dot below + circumflex
+    second.font.name, second.bold = "VNI-Times", True
+    source = tmp_path / "split.docx"
+    document.save(str(source))
+    assert read_document(source).unicode_text() == "Việt Nam"
+    convert_document(source, tmp_path / "out.docx")
+    assert texts(tmp_path / "out.docx") == ["Việt Nam"]
