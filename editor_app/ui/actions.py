@@ -17,6 +17,7 @@ _SHORTCUTS: dict[str, tuple[_Key, ...]] = {
     "save": (QKeySequence.StandardKey.Save,),
     "history": ("Ctrl+H",),
     "import": (QKeySequence.StandardKey.Open,),
+    "delete": ("Ctrl+Del",),
     "export_docx": ("Ctrl+E",),
     "export_package": ("Ctrl+Shift+E",),
     "search": (QKeySequence.StandardKey.Find,),
@@ -32,7 +33,7 @@ _SHORTCUTS: dict[str, tuple[_Key, ...]] = {
 }
 _MENUS = (
     ("file", ("new", "save", "history", None, "import", "export_docx", "export_package", None,
-              "settings", None, "quit")),
+              "delete", None, "settings", None, "quit")),
     ("edit", ("undo", "redo", None, "search", "check")),
     ("view", ("vi", "en", None, "log")),
     ("help", ("help",)),
@@ -68,6 +69,7 @@ class MainActions(QObject):
             "new": self.tr("&New article"), "save": self.tr("&Save version now"),
             "history": self.tr("Version &history…"), "search": self.tr("&Find drafts"),
             "import": self.tr("&Import document or package…"),
+            "delete": self.tr("&Delete draft…"),
             "export_docx": self.tr("&Export as Word (DOCX)…"),
             "export_package": self.tr("Export draft &package (.zip)…"),
             "undo": self.tr("&Undo"), "redo": self.tr("&Redo"),

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from editor_app.core.articles import ArticleSummary
 
 SEARCH_DEBOUNCE_MS = 150
+DEADLINE_COLUMN = 4
 # workflow states, translated at display time; listed here so lupdate finds them
 _STATES = (
     QT_TRANSLATE_NOOP("DraftsModel", "draft"),
@@ -178,6 +179,10 @@ class DraftsView(QWidget):
         if index.isValid():
             self.sig_open.emit(self.model.id_at(index.row()))
 
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.id_at(rows[0].row()) if rows else None
+
     def select_article(self, article_id: int) -> None:
         for row, summary in enumerate(self.model.rows):
             if summary.id == article_id:
@@ -218,6 +223,8 @@ class DraftsController(QObject):
     def _on_rows(self, generation: int, rows: list[ArticleSummary]) -> None:
         if generation == self._generation:
             self._view.model.set_rows(rows)
+            # the deadline column only when some draft has one (the store fills it per profile)
+            self._view.table.setColumnHidden(DEADLINE_COLUMN, not any(r.deadline for r in rows))
 
     def _category_name(self, category_id: str) -> str:
         profile = self._context.profile()

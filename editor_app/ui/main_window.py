@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         act["history"].triggered.connect(lambda: self.editor_controller.show_history())
         act["check"].triggered.connect(lambda: self.editor_controller.check_now())
         act["search"].triggered.connect(self._on_search_triggered)
+        act["delete"].triggered.connect(self.delete_draft)
         act["import"].triggered.connect(lambda: self.interchange.import_file())
         act["export_docx"].triggered.connect(lambda: self.interchange.export_docx())
         act["export_package"].triggered.connect(lambda: self.interchange.export_package())
@@ -191,7 +192,7 @@ class MainWindow(QMainWindow):
 
     def _set_store_actions(self, ready: bool) -> None:
         for name in ("new", "save", "history", "check", "import", "export_docx",
-                     "export_package"):
+                     "export_package", "delete"):
             self.main_actions.actions[name].setEnabled(ready)
 
     def _on_context_store_ready(self) -> None:
@@ -245,7 +246,35 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.context, self)
         dialog.sig_language_chosen.connect(self.switch_language)
+        dialog.accepted.connect(lambda: self._apply_settings(dialog.changed))
         dialog.open()
+
+    def _apply_settings(self, changed: dict[str, object]) -> None:
+        """Settings that take effect at once (the language is switched by the dialog itself)."""
+        if "autosave_seconds" in changed and self._editor_controller is not None:
+            self._editor_controller.autosaver.set_debounce(float(str(changed["autosave_seconds"])))
+
+    def delete_draft(self) -> None:
+        """Delete the selected (or open) draft after asking; its unused files go with it."""
+        from PySide6.QtWidgets import QMessageBox
+
+        store = self.context.store
+        article_id = self.drafts.selected_id()
+        if article_id is None and self._editor_controller is not None:
+            article_id = self._editor_controller.article_id
+        if store is None or article_id is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete draft"),
+            self.tr("Delete this draft, its versions and its attachments from this computer? "
+                    "This cannot be undone."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self._editor_controller is not None and self._editor_controller.article_id == article_id:
+            self._editor_controller.close_article()
+            self.stack.setCurrentWidget(self.placeholder)
+        self.context.runner.write(store.drafts.delete, article_id,
+                                  on_done=lambda _r: self.drafts_controller.refresh())
 
     def show_log(self) -> None:
         from editor_app.ui.log_view import LogDialog

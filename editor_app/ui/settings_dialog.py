@@ -42,6 +42,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.setAccessibleName(self.tr("Settings"))
         self.readers: dict[str, Reader] = {}
+        self.changed: dict[str, Any] = {}
         self.widgets: dict[str, QWidget] = {}
         form = QFormLayout()
         for spec, value in context.settings.items():
@@ -116,7 +117,7 @@ class SettingsDialog(QDialog):
                 and self.readers[spec.key]() != settings.get(spec.key)}
 
     def accept(self) -> None:
-        changes = self.changed_values()
+        changes = self.changed = self.changed_values()
         if changes:
             self._context.runner.write(_write_settings, self._context.settings, changes)
         if "profile_id" in changes:

@@ -539,6 +539,10 @@
         <translation>&amp;Nhập văn bản hoặc gói bản nháp…</translation>
     </message>
     <message>
+        <source>&amp;Delete draft…</source>
+        <translation>&amp;Xoá bản nháp…</translation>
+    </message>
+    <message>
         <source>&amp;Export as Word (DOCX)…</source>
         <translation>&amp;Xuất ra Word (DOCX)…</translation>
     </message>
@@ -612,6 +616,14 @@
     <message>
         <source>Choose a draft on the left, or press Ctrl+N to write a new article.</source>
         <translation>Chọn một bản nháp bên trái, hoặc nhấn Ctrl+N để viết bài mới.</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Xoá bản nháp</translation>
+    </message>
+    <message>
+        <source>Delete this draft, its versions and its attachments from this computer? This cannot be undone.</source>
+        <translation>Xoá bản nháp này cùng các phiên bản và tệp đính kèm khỏi máy? Không thể hoàn tác.</translation>
     </message>
     <message>
         <source>Help</source>

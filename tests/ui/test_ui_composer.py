@@ -174,3 +174,34 @@ def test_inline_image_is_an_attachment_drawn_from_the_blob_store(window, qtbot, 
     assert isinstance(image, QImage) and image.width() == 640
     window.editor_controller.save_now()
     assert f"attachment:{ref.sha256}" in ui_context.store.drafts.get(article_id).body_html
+
+
+def test_delete_draft_asks_then_removes_it_and_its_files(window, qtbot, ui_context, tmp_path,
+                                                         monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    article_id = _new_draft(window, qtbot)
+    window.editor_controller.add_files([_jpeg(tmp_path / "x.jpg")])
+    (ref,) = ui_context.store.drafts.get(article_id).attachments
+    blob = ui_context.store.blobs.path(ref.sha256)
+    # the modal question cannot be answered by a person here; answer it as they would
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    window.main_actions.actions["delete"].trigger()
+    assert [s.id for s in ui_context.store.drafts.list()] == [article_id]  # "No" keeps it
+    window.main_actions.actions["delete"].trigger()
+    assert ui_context.store.drafts.list() == []
+    assert not blob.exists()
+    assert window.stack.currentWidget() is window.placeholder
+    window.editor_controller.save_now()  # nothing may resurrect the deleted draft
+    assert ui_context.store.drafts.list() == []
+
+
+def test_autosave_interval_setting_applies_at_once(window, qtbot, ui_context):
+    from editor_app.ui.settings_dialog import SettingsDialog
+
+    window.main_actions.actions["settings"].trigger()
+    (dialog,) = window.findChildren(SettingsDialog)
+    dialog.widgets["autosave_seconds"].setValue(0.5)  # type: ignore[attr-defined]
+    dialog.accept()
+    assert window.editor_controller.autosaver._debounce.interval() == 500

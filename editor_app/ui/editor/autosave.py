@@ -1,8 +1,9 @@
 """When to save: ~1 s after the last change, and at least every MAX_INTERVAL during typing.
 
 A pure debounce would never save while someone types without pausing, and a kill would then lose
-everything since the last pause; the cap bounds what can be lost. The cap is a little under 2 s so
-that "typed more than 2 s before a SIGKILL" is always on disk, including the write itself.
+everything since the last pause; the cap bounds what can be lost. The cap is well under 2 s so
+that "typed more than 2 s before a SIGKILL" is on disk, the write itself included, even on a busy
+machine.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-MAX_INTERVAL_MS = 1500
+MAX_INTERVAL_MS = 1250
 
 
 class Autosaver(QObject):

@@ -92,6 +92,12 @@ class EditorController(QObject):
         store = self._context.require_store()
         self._context.runner.write(store.drafts.create, article, on_done=self.show_article)
 
+    def close_article(self) -> None:
+        """Forget the open draft (it is being deleted): nothing pending may write it back."""
+        self.autosaver.cancel()
+        self._check_timer.stop()
+        self.editor.load(Article(), ())
+
     def show_article(self, article: Article) -> None:
         self.editor.load(article, self.specs(article.category))
         self.sig_opened.emit(article)
