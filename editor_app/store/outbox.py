@@ -92,6 +92,7 @@ class RemoteSubmissionRow(Base):
     pulled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     submission: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     history: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    comments: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
 
 
 class SyncValueRow(Base):
@@ -109,7 +110,7 @@ _ITEM_COLUMNS = ("article_uid", "kind", "idempotency_key", "payload", "state", "
 _UPLOAD_COLUMNS = ("position", "sha256", "filename", "size", "media_type", "caption", "url",
                    "offset", "upload_id", "done")
 _REMOTE_COLUMNS = ("remote_id", "article_uid", "state", "revision", "title", "last_comment",
-                   "updated_at", "pulled_at", "submission", "history")
+                   "updated_at", "pulled_at", "submission", "history", "comments")
 
 
 def _item_record(row: OutboxItemRow) -> dict[str, Any]:

@@ -46,9 +46,11 @@ class PortalAdapter(Protocol):
     def transition(self, submission_id: int,
                    request: wire.TransitionRequest) -> wire.Submission: ...
     def audit(self, submission_id: int) -> list[wire.AuditEntry]: ...
+    def comments(self, submission_id: int) -> list[wire.Comment]: ...
 
 
 _AUDIT = TypeAdapter(list[wire.AuditEntry])
+_COMMENTS = TypeAdapter(list[wire.Comment])
 _PAGE = TypeAdapter(wire.Page[wire.Submission])
 
 
@@ -139,3 +141,7 @@ class ReviewQueueClient:
     def audit(self, submission_id: int) -> list[wire.AuditEntry]:
         path = f"/api/v1/submissions/{submission_id}/audit"
         return _AUDIT.validate_python(self._call("GET", path))
+
+    def comments(self, submission_id: int) -> list[wire.Comment]:
+        path = f"/api/v1/submissions/{submission_id}/comments"
+        return _COMMENTS.validate_python(self._call("GET", path))

@@ -62,12 +62,13 @@ class Puller:
 
     def _store(self, submission: wire.Submission,
                before: RemoteStatus | None) -> RemoteStatus | None:
-        if before and before.revision == submission.revision and before.state == submission.state \
-                and before.history:
-            return None
+        if before and before.history and before.updated_at == submission.updated_at \
+                and before.revision == submission.revision:
+            return None  # nothing new since the last pull
         audit = self.portal.audit(submission.id)
+        comments = self.portal.comments(submission.id)
         fallback = before.article_uid if before else ""
-        status = RemoteStatus.from_wire(submission, audit, self.clock(), fallback)
+        status = RemoteStatus.from_wire(submission, audit, self.clock(), fallback, comments)
         self.repo.upsert_remote(status.to_record())
         return status
 

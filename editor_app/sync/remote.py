@@ -38,6 +38,7 @@ class RemoteStatus:
     pulled_at: datetime | None = None
     submission: dict[str, Any] = field(default_factory=dict)
     history: list[dict[str, Any]] = field(default_factory=list)
+    comments: list[dict[str, Any]] = field(default_factory=list)
 
     def status_text(self, language: str = "vi") -> str:
         """"returned: add the source" — the state, with the comment when there is one."""
@@ -54,13 +55,15 @@ class RemoteStatus:
 
     @classmethod
     def from_wire(cls, sub: wire.Submission, audit: list[wire.AuditEntry], pulled_at: datetime,
-                  fallback_uid: str = "") -> RemoteStatus:
+                  fallback_uid: str = "",
+                  comments: list[wire.Comment] | None = None) -> RemoteStatus:
         return cls(
             remote_id=sub.id, article_uid=sub.client_uid or fallback_uid, state=str(sub.state),
             revision=sub.revision, title=sub.title,
             last_comment=sub.last_comment or _last_comment(audit), updated_at=sub.updated_at,
             pulled_at=pulled_at, submission=sub.model_dump(mode="json"),
             history=[entry.model_dump(mode="json") for entry in audit],
+            comments=[comment.model_dump(mode="json") for comment in comments or []],
         )
 
 

@@ -115,11 +115,16 @@ def test_returned_item_shows_offline_reopens_and_is_resubmitted(
     secretary.transition(remote_id, wire.TransitionRequest(action=wire.Action.CLAIM))
     secretary.transition(remote_id, wire.TransitionRequest(
         action=wire.Action.RETURN, comment="Bổ sung nguồn tin và ảnh"))
+    secretary._call("POST", f"/api/v1/submissions/{remote_id}/comments",
+                    json={"text": "Ảnh cần chú thích rõ hơn", "anchor": "hội nghị"})
 
     pulled = service.puller.pull()
     assert [s.remote_id for s in pulled.reopened] == [remote_id]
     offline = Puller(_dead_portal(), service.outbox.repo)  # no network needed to show it
     assert offline.status_for(article.uid).status_text("vi") == "trả lại: Bổ sung nguồn tin và ảnh"
+    status = offline.status_for(article.uid)
+    assert [c["text"] for c in status.comments] == ["Ảnh cần chú thích rõ hơn"]
+    assert [h["action"] for h in status.history][-2:] == ["claim", "return"]
     reopened = store.drafts.get_by_uid(article.uid)
     assert reopened.state == "draft"
 

@@ -71,6 +71,7 @@ def upgrade() -> None:
         sa.Column("pulled_at", sa.DateTime(), nullable=True),
         sa.Column("submission", sa.JSON(), nullable=False),
         sa.Column("history", sa.JSON(), nullable=False),
+        sa.Column("comments", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("remote_id", name=op.f("pk_remote_submissions")),
     )
     op.create_index("ix_remote_submissions_article_uid", "remote_submissions", ["article_uid"])
