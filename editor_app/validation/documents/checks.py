@@ -50,7 +50,13 @@ UNREADABLE = FindingCode(
 
 
 def check_document(path: Path, kind: str | None = None) -> list[Finding]:
-    """Every document finding for ``path``; an unreadable file gives one finding, not an error."""
+    """Every document finding for ``path``; an unreadable file gives one finding, not an error.
+
+    A ``kind`` this module does not read (a caller's "docm", "xlsx") means: decide by content.
+    """
+    from editor_app.validation.documents.api import KINDS
+
+    kind = kind if kind in KINDS else None
     try:
         document = read_document(Path(path), kind)
     except DocumentError as exc:

@@ -83,3 +83,10 @@ def test_damaged_containers_are_clear_errors(tmp_path: Path, data: bytes) -> Non
     with pytest.raises(DocumentError):
         read_document(path)
     assert [f.code for f in check_document(path)] == ["document.unreadable"]
+
+
+def test_unknown_kind_hint_falls_back_to_content(tmp_path: Path) -> None:
+    path = tmp_path / "letter.docm"
+    path.write_bytes(encode_text(LINES[0], "tcvn3"))
+    codes = [f.code for f in check_document(path, "docm")]
+    assert codes == ["document.legacy-encoding"]
