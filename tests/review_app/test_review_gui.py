@@ -250,3 +250,46 @@ def test_the_workspace_speaks_vietnamese_from_its_own_catalog(
     finally:
         context.languages.set_language("en")
         context.runner.shutdown()
+
+
+def test_return_with_a_reason_history_diff_and_reject_need_a_comment(
+        qtbot, context: AppContext, board_url: str, clients: Clients,  # type: ignore[no-untyped-def]
+        submit: Submit) -> None:
+    from editor_app.ui.review.dialogs import ReturnDialog
+    from editor_app.ui.review.history import HistoryDialog
+
+    item = submit()
+    clients["secretary"].act(item.id, Action.CLAIM)
+    clients["secretary"].patch_submission(item.id, wire.SubmissionPatch(
+        body_html="<p>Hội nghị đánh giá kết quả chuyển đổi số năm 2024.</p>"), 1)
+    clients["secretary"].act(item.id, Action.FORWARD)
+    chief = open_workspace(qtbot, context, board_url, "chief")
+    click_item(qtbot, chief.queues["approval"], item.id)
+    click(qtbot, button(chief, "history"))
+    history = chief.item.dialog
+    assert isinstance(history, HistoryDialog)
+    assert history.audit.rowCount() == 4 and history.audit.item(3, 1).text().startswith("secr")
+    assert (history.old.currentData(), history.new.currentData()) == (1, 2)
+    assert "triển khai" in history.diff.left.toPlainText()  # the words the secretary removed
+    history.close()
+
+    click(qtbot, button(chief, "reject"))
+    press_ok(qtbot, chief.item.dialog)  # a rejection without a reason is not sent
+    assert chief.item.dialog.isVisible()  # type: ignore[union-attr]
+    chief.item.dialog.reject()  # type: ignore[union-attr]
+    click(qtbot, button(chief, "return"))
+    dialog = chief.item.dialog
+    assert isinstance(dialog, ReturnDialog) and dialog.to_secretary.isChecked()
+    dialog.reason.setCurrentIndex(dialog.reason.findData("other"))
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible()  # "other" needs the explanation
+    dialog.comment.setPlainText("Viết lại phần mở đầu")
+    from PySide6.QtCore import QPoint, Qt
+
+    qtbot.mouseClick(dialog.to_author, Qt.MouseButton.LeftButton,  # on the round indicator
+                     pos=QPoint(8, dialog.to_author.height() // 2))
+    assert dialog.to_author.isChecked()
+    press_ok(qtbot, dialog)
+    now = clients["collab"].get_submission(item.id)
+    assert now.state == State.RETURNED
+    assert clients["collab"].audit(item.id)[-1].comment == "[other] Viết lại phần mở đầu"
