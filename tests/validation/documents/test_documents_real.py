@@ -152,6 +152,7 @@ def test_legacy_pdf_is_reported_and_cannot_be_converted(real_data: Path, tmp_pat
     assert all(f.severity == "error" and not f.fixable for f in findings)
     assert "văn bản gốc" in findings[0].message_vi
     assert findings[0].data["encoding"] == "tcvn3"
+    assert {f.code for f in check_document(source)} == {"document.pdf-legacy-text"}
     with pytest.raises(UnfixableDocumentError):
         convert_document(source, tmp_path / "out.docx")
     assert not (tmp_path / "out.docx").exists()
