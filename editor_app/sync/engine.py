@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any, BinaryIO, Protocol
 
 from editor_app.core import wire
@@ -80,7 +81,7 @@ class SyncEngine:
                 done.append(self.process(item.id or 0, cancel))
         return done
 
-    def next_wakeup(self) -> Any:
+    def next_wakeup(self) -> datetime | None:
         """The earliest time an item is due again (None: nothing waits on a timer)."""
         times = [i.next_attempt_at for i in self.outbox.items(DUE_STATES) if i.next_attempt_at]
         return min(times, default=None)

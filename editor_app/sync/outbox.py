@@ -161,8 +161,9 @@ def payload_for(article: Article) -> dict[str, Any]:
         "category": article.category,
         "author": {"pen_name": article.pen_name, "real_name": article.real_name},
         "source": article.source, "language": article.language, "tags": list(article.tags),
-        "metadata": dict(article.metadata), "unit": article.unit or None,
-        "client_uid": article.uid,
+        "metadata": dict(article.metadata), "client_uid": article.uid,
+        # no "unit": the portal files it under the account's own unit (a local display name
+        # could differ from the portal's unit code and be refused)
     }
 
 

@@ -49,8 +49,12 @@ class SyncService:
 
     @classmethod
     def for_options(cls, options: ConnectionOptions, username: str, repo: OutboxRepository,
-                    blobs: BlobSource, **kwargs: object) -> SyncService:
-        return cls(ReviewQueueClient(options), username, repo, blobs, **kwargs)  # type: ignore[arg-type]
+                    blobs: BlobSource, *, articles: LocalArticles | None = None,
+                    profile_folder: Path | None = None,
+                    credentials: CredentialStore | None = None) -> SyncService:
+        """The usual assembly: our review-queue service at ``options``."""
+        return cls(ReviewQueueClient(options), username, repo, blobs, articles=articles,
+                   profile_folder=profile_folder, credentials=credentials)
 
     def restore_login(self) -> bool:
         """Use the token saved in the keyring, if any; True when there was one."""
