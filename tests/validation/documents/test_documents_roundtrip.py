@@ -14,8 +14,8 @@ from editor_app.validation.documents.doc import decode_8bit
 from editor_app.validation.text.codecs import encode_text
 
 SOURCE = ("Việt Nam Ủy ban nhân dân tỉnh Quảng Ngãi Cộng hoà xã hội chủ nghĩa độc lập tự do "
-          "hạnh phúc Thủ tướng Chính phủ quyết định thông tư hướng dẫn Điều khoản Bộ trưởng thuỷ lợi "
-          "khoẻ mạnh người được ưu tiên Ỷ Ỹ Ỵ Ễ Ỗ Ữ Ự ẵ ẳ ặ ằ ắ ợ ỡ ở ờ ớ đ Đ")
+          "hạnh phúc Thủ tướng Chính phủ quyết định thông tư hướng dẫn Điều khoản Bộ trưởng "
+          "thuỷ lợi khoẻ mạnh người được ưu tiên Ỷ Ỹ Ỵ Ễ Ỗ Ữ Ự ẵ ẳ ặ ằ ắ ợ ỡ ở ờ ớ đ Đ")
 WORDS = tuple(SOURCE.split())
 TEXT = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(" ".join)
 
