@@ -293,3 +293,22 @@ def test_return_with_a_reason_history_diff_and_reject_need_a_comment(
     now = clients["collab"].get_submission(item.id)
     assert now.state == State.RETURNED
     assert clients["collab"].audit(item.id)[-1].comment == "[other] Viết lại phần mở đầu"
+
+
+def test_a_delegated_secretary_approves_only_the_delegated_category(
+        qtbot, context: AppContext, board_url: str, clients: Clients,  # type: ignore[no-untyped-def]
+        submit: Submit) -> None:
+    news = submit()
+    legal = submit(category="legal-guidance", title="Hướng dẫn thi hành Luật Hộ tịch",
+                   metadata={"issue_date": "2026-11-02"})
+    for item in (news, legal):
+        clients["secretary"].act(item.id, Action.CLAIM)
+        clients["secretary"].act(item.id, Action.FORWARD)
+    delegated = open_workspace(qtbot, context, board_url, "secretary-news")
+    queue = delegated.queues["approval"]
+    queue.refresh()
+    assert queue.row_of(news.id) >= 0 and queue.row_of(legal.id) < 0
+    click_item(qtbot, queue, news.id)
+    click(qtbot, button(delegated, "approve"))
+    press_ok(qtbot, delegated.item.dialog)
+    assert clients["chief"].get_submission(news.id).state == State.APPROVED

@@ -174,10 +174,18 @@ class QueueView(QWidget):
     def _apply_local_filter(self, *_: Any) -> None:
         today = date.today()
         wanted = self.deadline.currentData()
-        items = [i for i in self.all_items if _deadline_ok(i, wanted, today)]
+        items = [i for i in self.all_items
+                 if _deadline_ok(i, wanted, today) and self._mine_to_approve(i)]
         self.model.set_items(items, today)
         self.count.setText(self.tr("%n item(s)", "", len(items)))
         self.sig_loaded.emit(len(items))
+
+    def _mine_to_approve(self, item: wire.Submission) -> bool:
+        """A delegated secretary's approval list holds only the delegated categories (the
+        service lists every item to secretaries, who also forward and publish them)."""
+        if self.mode is not APPROVAL or self.session.role != wire.Role.SECRETARY:
+            return True
+        return item.category in self.session.categories
 
     def _on_table_activated(self, index: Any) -> None:
         if index.isValid():
