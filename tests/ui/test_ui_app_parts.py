@@ -214,3 +214,24 @@ def test_every_focusable_widget_has_an_accessible_name(window, qtbot):
             if not name.strip():
                 missing.append(f"{type(widget).__name__} {widget.objectName()}")
     assert not missing, sorted(set(missing))
+
+
+def test_keyboard_shortcuts_reach_their_actions(window, qtbot, ui_context):
+    from PySide6.QtTest import QTest
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.editor_controller.article_id is not None)
+    assert len(ui_context.store.drafts.list()) == 1
+    QTest.keyClick(window.editor.fields.title, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.drafts.search.hasFocus()
+    window.editor.fields.title.setFocus()
+    type_text(window.editor.fields.title, "Tin mới")
+    QTest.keyClick(window.editor.fields.title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.fields.title.text() == ""
+    QTest.keyClick(window.editor.fields.title, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.fields.title.text() == "Tin mới"
+    QTest.keyClick(window.editor.fields.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    versions = ui_context.store.drafts.versions(window.editor_controller.article_id)
+    assert versions and versions[0].title == "Tin mới"
