@@ -109,9 +109,12 @@ class SyncEngine:
             submission = self._deliver(item)
         except Cancelled:
             return self._after_cancel(item_id)
-        except AuthExpiredError as exc:
-            return self._stop(item, ItemState.NEEDS_LOGIN, exc)
         except UserError as exc:
+            current = self.outbox.get(item_id)
+            if current.state in (ItemState.PAUSED, ItemState.CANCELLED):
+                return current  # the user stopped it meanwhile: their choice stands
+            if isinstance(exc, AuthExpiredError):
+                return self._stop(item, ItemState.NEEDS_LOGIN, exc)
             return self._failed(item, exc)
         return self._sent(item, submission)
 

@@ -189,3 +189,17 @@ def test_cancel_mid_upload_pause_and_resume(store: Store, proxy: FaultProxy, clo
     service.engine.run_due()
     assert service.outbox.get(item.id or 0).state is ItemState.SENT
     _assert_held_once(client, article)
+
+
+def test_a_pause_during_a_failing_attempt_is_respected(store: Store, clock: ManualClock,
+                                                       collaborator_token: str) -> None:
+    service = make_service(store, f"http://127.0.0.1:{free_port()}", collaborator_token, clock)
+    item = service.outbox.submit(_article(store, 60))
+
+    def pause_once_uploading(changed):  # type: ignore[no-untyped-def]
+        if changed.state is ItemState.UPLOADING:
+            service.outbox.pause(item.id or 0)  # the user clicks Pause while it is trying
+
+    service.engine.on_change = pause_once_uploading
+    service.engine.run_due()
+    assert service.outbox.get(item.id or 0).state is ItemState.PAUSED
