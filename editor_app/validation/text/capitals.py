@@ -7,7 +7,8 @@ starts with a capital; institution names such as "Ủy ban nhân dân" are capit
 the charset cannot hold as capitals are touched, so nothing the typist wrote is changed.
 
 Speed matters (50 MB files): lines are only examined when a cheap regex says a lost letter touches
-a capital, sits at a sentence start or begins a known name.
+a capital, sits at a sentence start or begins a known name; raw bytes take the faster path in
+:mod:`capitals_bytes`.
 """
 
 from __future__ import annotations
@@ -67,8 +68,15 @@ def _patterns(encoding: str) -> _Patterns:
         starts=(re.compile(f"[.!?…]\\s+{opening}"), re.compile(f"[:;]\\s*\\n\\s*{opening}"),
                 re.compile(f"\\n\\s*\\n\\s*{opening}"), re.compile(f"\\A\\s*{opening}")),
         fixed_lower=re.compile(f"[{''.join(sorted(set(LETTERS_LOWER) - set(lost)))}]"),
-        names=re.compile("|".join(f"{name}{tail}" for name, tail in _NAMES)),
+        names=names_pattern(),
     )
+
+
+@cache
+def names_pattern() -> re.Pattern[str]:
+    """The institution names, on decoded lowercase text; each alternative starts with a letter,
+    which keeps the scan fast."""
+    return re.compile("|".join(f"{name}{tail}" for name, tail in _NAMES))
 
 
 def restore_capitals(text: str, encoding: str = "tcvn3") -> str:
@@ -168,114 +176,9 @@ def _caps_neighbour(kinds: list[str], i: int) -> bool:
     return before in capital or after in capital
 
 
-# --- the fast path for raw bytes: classify every byte at C speed, then search the classes ---
-
-_SENTENCE = (rb"\.[ \n]+q*L", rb":[ ]*\n[ \n]*q*L", rb"\n[ ]*\n[ \n]*q*L", rb"\A[ \n]*q*L")
-_STARTS = tuple(re.compile(p) for p in _SENTENCE)
-
-
-@cache
-def _class_table(encoding: str) -> bytes:
-    """Byte -> class: U capital, L lost lowercase, l other lowercase, . sentence end, : colon,
-    q opening quote or bracket, space, newline, - anything else."""
-    from editor_app.validation.text.codecs import byte_meanings
-
-    lost = lost_letters(encoding)
-    table = bytearray(b"-" * 256)
-    for byte, meaning in enumerate(byte_meanings(encoding)):
-        if len(meaning) != 1:
-            continue
-        if meaning in lost:
-            table[byte] = ord("L")
-        elif meaning.isupper():
-            table[byte] = ord("U")
-        elif meaning.islower():
-            table[byte] = ord("l")
-        elif meaning in ".!?…":
-            table[byte] = ord(".")
-        elif meaning in ":;":
-            table[byte] = ord(":")
-        elif meaning in "\"“‘([":
-            table[byte] = ord("q")
-        elif meaning in " \t\r\xa0":
-            table[byte] = ord(" ")
-    table[0x0A] = 0x0A
-    return bytes(table)
-
-
 def restore_capitals_bytes(data: bytes, text: str, encoding: str) -> str:
-    """:func:`restore_capitals` for ``text`` decoded one character per byte from ``data``.
+    """:func:`restore_capitals` for ``text`` decoded one character per byte from ``data``; the
+    byte-level fast path lives in :mod:`capitals_bytes` (kept here for existing callers)."""
+    from editor_app.validation.text.capitals_bytes import restore_capitals_bytes as fast
 
-    The candidates are found in a class string made by ``bytes.translate`` with ``bytes.find``
-    and literal-led byte patterns, which keeps 50 MB files to a fraction of a second.
-    """
-    if not lost_letters(encoding) or len(data) != len(text):
-        return restore_capitals(text, encoding)
-    classes = data.translate(_class_table(encoding))
-    edits: dict[int, tuple[int, str]] = {}
-    lines: set[int] = set()
-    for start in _caps_lines(classes):
-        end = classes.find(b"\n", start)
-        end = len(classes) if end < 0 else end
-        line = text[start:end]
-        fixed = line.upper() if b"l" not in classes[start:end] else restore_line(line, encoding)
-        edits[start] = (end, fixed)
-        lines.add(start)
-    for pattern in _STARTS:
-        for match in pattern.finditer(classes):
-            at = match.end() - 1
-            if not _inside(edits, lines, text, at):
-                edits[at] = (at + 1, text[at].upper())
-    for at in _name_starts(data, text, encoding):
-        if not _inside(edits, lines, text, at):
-            edits[at] = (at + 1, text[at].upper())
-    return _apply(text, edits)
-
-
-def _inside(edits: dict[int, tuple[int, str]], lines: set[int], text: str, at: int) -> bool:
-    """Whether ``at`` is already edited (its whole line, or itself)."""
-    return at in edits or text.rfind("\n", 0, at) + 1 in lines
-
-
-def _name_starts(data: bytes, text: str, encoding: str) -> list[int]:
-    """Offsets of institution names, found with ``bytes.find`` on their encoded first words."""
-    names = _patterns(encoding).names
-    found = []
-    for head in _NAME_HEADS:
-        needle = encode_text(head, encoding, errors="replace")
-        at = data.find(needle)
-        while at >= 0:
-            if not (at and text[at - 1].isalpha()) and names.match(text, at):
-                found.append(at)
-            at = data.find(needle, at + 1)
-    return found
-
-
-def _caps_lines(classes: bytes) -> list[int]:
-    """Start offsets of lines where a lost letter touches a capital (LU or UUL)."""
-    starts: set[int] = set()
-    for needle in (b"LU", b"UUL"):
-        at = classes.find(needle)
-        while at >= 0:
-            start = classes.rfind(b"\n", 0, at) + 1
-            starts.add(start)
-            end = classes.find(b"\n", at)
-            if end < 0:
-                break
-            at = classes.find(needle, end)
-    return sorted(starts)
-
-
-def _apply(text: str, edits: dict[int, tuple[int, str]]) -> str:
-    """Replace ``text[start:end]`` by ``new`` for each ``start: (end, new)``; no overlaps."""
-    if not edits:
-        return text
-    pieces, last = [], 0
-    for start in sorted(edits):
-        if start < last:
-            continue
-        end, new = edits[start]
-        pieces += [text[last:start], new]
-        last = end
-    pieces.append(text[last:])
-    return "".join(pieces)
+    return fast(data, text, encoding)
