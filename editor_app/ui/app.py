@@ -15,7 +15,7 @@ import os
 import sys
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from editor_app import __version__
@@ -44,6 +44,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return 2
     setup_logging(paths.logs)
     log.info("editor-app %s starting (home %s)", __version__, paths.data.parent)
+    qInstallMessageHandler(_qt_message_to_log)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     context = build_context(app, paths, args)
@@ -52,6 +53,21 @@ def run_gui(args: argparse.Namespace) -> int:
 
         return run_self_test(context)
     return _run_interactive(app, context, args)
+
+
+_QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+# Platform plugins' remarks that say nothing about the app (e.g. offscreen's window hints).
+_QT_NOISE = ("This plugin does not support",)
+
+
+def _qt_message_to_log(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the app's log (and the "Show log" view), not to stderr."""
+    level = _QT_LEVELS.get(kind, logging.WARNING)
+    if message.startswith(_QT_NOISE):
+        level = logging.DEBUG
+    logging.getLogger("editor_app.qt").log(level, "%s", message)
 
 
 def build_context(app: QApplication, paths: AppPaths, args: Any,
