@@ -96,15 +96,15 @@ class SettingsDialog(QDialog):
         return line, lambda: line.text().strip()
 
     def _profile_combo(self, value: Any) -> tuple[QWidget, Reader]:
-        """Shipped profiles by name; the stored id is kept even if it is not shipped here."""
-        combo = QComboBox(self)
-        try:
-            from editor_app.core.profiles import list_profiles
+        """Shipped profiles by id (a file listing, no parsing on the GUI thread); the loaded
+        one shows its portal's name; a stored id that is not shipped here is kept."""
+        from editor_app.core.profiles import profile_ids
 
-            for info in list_profiles():
-                combo.addItem(f"{info.portal_name} ({info.id})", info.id)
-        except (LookupError, ValueError, OSError):
-            pass
+        combo = QComboBox(self)
+        loaded = self._context.profile()
+        for profile_id in profile_ids():
+            name = loaded.info.portal_name if loaded and loaded.id == profile_id else ""
+            combo.addItem(f"{name} ({profile_id})" if name else profile_id, profile_id)
         if combo.findData(value) < 0:
             combo.addItem(str(value), value)
         combo.setCurrentIndex(combo.findData(value))
