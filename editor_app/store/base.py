@@ -53,6 +53,12 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC)
 
 
+def parse_utc(value: str) -> datetime:
+    """A timestamp as :class:`UTCDateTime` stores it ("2026-01-05 08:00:00.000000"), read from
+    a plain driver row without SQLAlchemy's result processing."""
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
 def utcnow() -> datetime:
     """Aware UTC now: the only clock the store uses."""
     return datetime.now(UTC)

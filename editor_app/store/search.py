@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, TextClause, text
+from sqlalchemy import Connection, text
 
 from editor_app.store.models import FTS_TABLE, FTS_TITLE_TABLE
 
@@ -85,16 +85,17 @@ def delete_index(conn: Connection, article_id: int) -> None:
         conn.execute(text(f"DELETE FROM {table} WHERE rowid = :id"), {"id": article_id})
 
 
-def ranked_matches(expression: str, limit: int, columns: Sequence[str]) -> TextClause:
+def ranked_matches(columns: Sequence[str]) -> str:
     """SQL selecting ``columns`` of matching articles (alias ``a``): title matches first, then
-    the others, newest first in each group.
+    the others, newest first in each group. Parameters: ``q`` (a :func:`match_expression`),
+    ``n`` (the limit) and ``n2`` (twice the limit).
 
     Each FTS lookup walks its doclists in rowid order and stops at its limit; ids are merged
     and cut to ``limit`` before the join, so only the rows shown are read from ``articles``,
     whatever the size of the store.
     """
     wanted = ", ".join(f"a.{name}" for name in columns)
-    return text(
+    return (
         f"WITH hits(id, grp) AS ("
         f"SELECT * FROM (SELECT rowid, 0 FROM {FTS_TITLE_TABLE} WHERE {FTS_TITLE_TABLE} MATCH :q "
         f"ORDER BY rowid DESC LIMIT :n) UNION ALL "
@@ -104,7 +105,7 @@ def ranked_matches(expression: str, limit: int, columns: Sequence[str]) -> TextC
         f"ORDER BY 2, 1 DESC LIMIT :n) "
         f"SELECT {wanted} FROM best JOIN articles a ON a.id = best.id "
         f"ORDER BY best.grp, a.id DESC"
-    ).bindparams(q=expression, n=limit, n2=2 * limit)
+    )
 
 
 def match_expression(query: str) -> str | None:
