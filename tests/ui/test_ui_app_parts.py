@@ -235,3 +235,20 @@ def test_keyboard_shortcuts_reach_their_actions(window, qtbot, ui_context):
     QTest.keyClick(window.editor.fields.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     versions = ui_context.store.drafts.versions(window.editor_controller.article_id)
     assert versions and versions[0].title == "Tin mới"
+
+
+def test_jumping_to_a_body_finding_selects_the_offending_text(window, qtbot, ui_context):
+    from editor_app.ui.editor.checks import validate
+
+    window.main_actions.actions["new"].trigger()
+    qtbot.waitUntil(lambda: window.editor_controller.article_id is not None)
+    window.editor.body.setHtml("<h2>Thông tin liên hệ</h2><ul><li>Hỗ trợ: trực tuyến</li></ul>"
+                               "<p>Gọi ông Nam theo số 0912345678 để biết thêm.</p>")
+    article = window.editor.current_article()
+    body = [f for f in validate(article, [], ui_context.profile_id)
+            if f.location.field == "body" and f.location.length]
+    assert body, "the policy check should flag the personal phone number"
+    window.editor.findings.set_findings(body, "vi")
+    item = window.editor.findings.tree.topLevelItem(0)
+    window.editor.findings.tree.itemDoubleClicked.emit(item, 0)
+    assert "0912345678" in window.editor.body.textCursor().selectedText()

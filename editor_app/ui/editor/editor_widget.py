@@ -23,6 +23,7 @@ from editor_app.ui.editor.preview import PreviewPane
 from editor_app.validation.findings import Location
 
 BODY_TAB, METADATA_TAB, ATTACHMENTS_TAB, PREVIEW_TAB = range(4)
+SPAN_SLACK = 200  # how far before the reported offset the text search starts
 
 
 class ArticleEditor(QWidget):
@@ -127,16 +128,29 @@ class ArticleEditor(QWidget):
             self._focus_field(name)
 
     def _focus_body(self, location: Location) -> None:
+        """Select what the finding points at. Checks count offsets in the body's text as
+        validation.article.html_to_text sees it, so the span is looked up by its text near
+        that offset rather than trusted as a document position."""
         self.tabs.setCurrentIndex(BODY_TAB)
-        cursor = self.body.textCursor()
         if location.offset is not None:
-            end = self.body.document().characterCount() - 1
-            cursor.setPosition(min(location.offset, end))
-            if location.length:
-                cursor.setPosition(min(location.offset + location.length, end),
-                                   QTextCursor.MoveMode.KeepAnchor)
+            cursor = self._find_span(location.offset, location.length or 0)
             self.body.setTextCursor(cursor)
         self.body.setFocus()
+
+    def _find_span(self, offset: int, length: int) -> QTextCursor:
+        from editor_app.validation.article import html_to_text
+
+        document = self.body.document()
+        snippet = html_to_text(self.body.toHtml())[offset:offset + length]
+        if snippet.strip():
+            found = document.find(snippet, max(0, offset - SPAN_SLACK))
+            if found.isNull():
+                found = document.find(snippet)
+            if not found.isNull():
+                return found
+        cursor = QTextCursor(document)
+        cursor.setPosition(min(offset, document.characterCount() - 1))
+        return cursor
 
     def _focus_field(self, name: str) -> None:
         widget = {"title": self.fields.title, "summary": self.fields.summary,
