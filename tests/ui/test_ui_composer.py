@@ -205,3 +205,43 @@ def test_autosave_interval_setting_applies_at_once(window, qtbot, ui_context):
     dialog.widgets["autosave_seconds"].setValue(0.5)  # type: ignore[attr-defined]
     dialog.accept()
     assert window.editor_controller.autosaver._debounce.interval() == 500
+
+
+def test_preview_shows_the_article_as_html(window, qtbot):
+    _new_draft(window, qtbot)
+    type_text(window.editor.fields.title, "Lễ hội Hoa Ban")
+    type_text(window.editor.fields.summary, "Sapo của bài")
+    window.editor.body.setHtml("<h2>Chương trình</h2><ul><li>Khai mạc</li></ul>")
+    window.editor.tabs.setCurrentIndex(3)
+    shown = window.editor.preview.toPlainText()
+    for text in ("Lễ hội Hoa Ban", "Sapo của bài", "Chương trình", "Khai mạc"):
+        assert text in shown
+
+
+def test_open_attachment_hands_a_named_copy_to_the_desktop(window, qtbot, ui_context, tmp_path):
+    from PySide6.QtCore import QObject, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    class Catcher(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.urls: list[QUrl] = []
+
+        @Slot(QUrl)
+        def open(self, url: QUrl) -> None:
+            self.urls.append(url)
+
+    _new_draft(window, qtbot)
+    window.editor_controller.add_files([_jpeg(tmp_path / "bien-ban.jpg")])
+    catcher = Catcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")  # Qt's own hook for URL handlers
+    try:
+        panel = window.editor.attachments
+        panel.table.selectRow(0)
+        panel.open_button.click()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    (url,) = catcher.urls
+    opened = Path(url.toLocalFile())
+    assert opened.name == "bien-ban.jpg" and opened.is_relative_to(ui_context.paths.cache)
+    assert opened.read_bytes()[:2] == b"\xff\xd8"
