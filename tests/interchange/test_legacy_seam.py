@@ -1,7 +1,8 @@
 """The legacy-encoding seam: the text engine's converter plugged into import (real files).
 
-The adapter below is what the app passes as ``converter`` (core may not import validation, so
-the wiring lives above both); here it proves the seam carries fonts and bytes far enough.
+The adapter (editor_app.validation.text.interchange) is what the app passes as ``converter`` (core
+may not import validation, so the wiring lives above both); here it proves the seam carries fonts
+and bytes far enough.
 """
 
 from __future__ import annotations
@@ -11,21 +12,7 @@ from pathlib import Path
 import pytest
 
 from editor_app.core.interchange import import_file
-from editor_app.validation.text.codecs import decode_chars
-from editor_app.validation.text.convert import to_unicode, to_unicode_bytes
-from editor_app.validation.text.fonts import font_encoding
-
-
-class TextEngineConverter:
-    def decode(self, data: bytes) -> str:
-        return to_unicode_bytes(data)
-
-    def fix(self, text: str, font: str | None = None) -> str:
-        legacy = font_encoding(font)
-        if legacy is None:
-            return to_unicode(text)
-        converted = decode_chars(text, legacy.encoding)
-        return converted.upper() if legacy.uppercase else converted
+from editor_app.validation.text.interchange import TextEngineConverter, import_file_unicode
 
 
 @pytest.mark.realdata
@@ -41,3 +28,19 @@ def test_tcvn3_text_converts_through_the_seam(real_data: Path) -> None:
     draft = import_file(real_data / "legacy" / "txt" / "libiconv-TCVN-snippet",
                         TextEngineConverter())
     assert "Vietnamese (Tiếng Việt) Chào bạn" in draft.article.body_html.replace("\t", " ")
+
+
+def test_app_import_entry_converts_legacy_docx_runs(tmp_path: Path) -> None:
+    """A DOCX typed in .VnTime/.VnTimeH imports as Unicode, capitals from the H font included."""
+    import docx
+
+    document = docx.Document()
+    heading = document.add_paragraph().add_run("céng hoµ x· héi chñ nghÜa viÖt nam")
+    heading.font.name = ".VnTimeH"
+    body = document.add_paragraph().add_run("Tr­êng häc ë ViÖt Nam")
+    body.font.name = ".VnTime"
+    path = tmp_path / "legacy.docx"
+    document.save(str(path))
+    html = import_file_unicode(path).article.body_html
+    assert "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in html
+    assert "Trường học ở Việt Nam" in html
