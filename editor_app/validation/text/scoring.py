@@ -15,7 +15,9 @@ from editor_app.validation.text.syllables import is_vietnamese_syllable
 
 _WORD = re.compile(r"[^\W\d_]+")
 # A non-ASCII symbol glued to a letter: what legacy bytes look like through the wrong glasses.
-_GLUED = re.compile(r"(?<=[^\W\d_])[^\w\s\u2000-\u206f«»]|[^\w\s\u2000-\u206f«»](?=[^\W\d_])")
+# The symbol comes first in the pattern (letter before it seen by a lookbehind), so the regex
+# engine only stops at such symbols: several times faster than leading with the lookbehind.
+_GLUED = re.compile(r"[^\x00-\x7f\w\s\u2000-\u206f«»](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
 # Latin-1 letters that Vietnamese Unicode text never contains.
 FOREIGN_LATIN1 = frozenset(
     ch for ch in map(chr, range(0xC0, 0x100)) if ch.isalpha() and ch not in VIETNAMESE_NON_ASCII
@@ -54,7 +56,7 @@ def score(text: str) -> Score:
             good += 1
         else:
             bad += 1
-    glued = sum(1 for ch in _GLUED.findall(text) if not ch.isascii())
+    glued = len(_GLUED.findall(text))
     return Score(good, bad + glued, ascii_good)
 
 

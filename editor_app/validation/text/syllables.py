@@ -56,9 +56,12 @@ def is_vietnamese_syllable(word: str) -> bool:
     return any(_rhyme_ok(onset, bare[len(onset):], tones) for onset in _onsets_of(bare))
 
 
+_ONSET_SET = frozenset(ONSETS)
+
+
 def _onsets_of(bare: str) -> list[str]:
-    found = [onset for onset in ONSETS if bare.startswith(onset)]
-    return [*found, ""]
+    """The onsets ``bare`` may start with (all at most 3 letters: set lookups, not a scan)."""
+    return [*(bare[:n] for n in (3, 2, 1) if bare[:n] in _ONSET_SET and len(bare) >= n), ""]
 
 
 def _rhyme_ok(onset: str, rhyme: str, tones: list[str]) -> bool:
