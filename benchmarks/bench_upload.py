@@ -1,11 +1,11 @@
 """Upload throughput of a 1 GB file through the app's sync layer, against ``curl -T``.
 
 Both go to the same review-queue service on 127.0.0.1 (started here, as the app's demo portal),
-in the same run, alternately, best of ``--rounds``. The sync layer runs in its own process
+in the same run, alternately; best and median of ``--rounds``. The sync layer runs in its own process
 (benchmarks/upload_client.py) so its peak memory is its own; curl sends the same file as one tus
 PATCH after the same create request. Goal (issue 6): sync layer >= 0.8x curl.
 
-    python -m benchmarks.bench_upload [--size-mb 1024] [--rounds 2]
+    python -m benchmarks.bench_upload [--size-mb 1024] [--rounds 5]
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def forget(client: ReviewQueueClient, upload_id: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench_upload")
     parser.add_argument("--size-mb", type=int, default=1024)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args(argv)
     if shutil.which("curl") is None:
         print("curl not found: no baseline to compare with")
