@@ -1,9 +1,9 @@
 """Upload throughput of a 1 GB file through the app's sync layer, against ``curl -T``.
 
 Both go to the same review-queue service on 127.0.0.1 (started here, as the app's demo portal),
-in the same run, alternately; best and median of ``--rounds``. The sync layer runs in its own process
-(benchmarks/upload_client.py) so its peak memory is its own; curl sends the same file as one tus
-PATCH after the same create request. Goal (issue 6): sync layer >= 0.8x curl.
+in the same run, alternately; best and median of ``--rounds``. The sync layer runs in its own
+process (benchmarks/upload_client.py) so its peak memory is its own; curl sends the same file as
+one tus PATCH after the same create request. Goal (issue 6): sync layer >= 0.8x curl.
 
     python -m benchmarks.bench_upload [--size-mb 1024] [--rounds 5]
 """
