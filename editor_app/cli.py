@@ -74,14 +74,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+# Options before the subcommand that take a separate value (``--home DIR``, ``--lang vi``).
+_OPTIONS_WITH_VALUE = frozenset({"--home", "--lang"})
+
+
 def _first_positional(argv: list[str]) -> str | None:
-    """The subcommand, skipping global options (``--home DIR`` takes a value)."""
+    """The subcommand, skipping options and the values of those that take one."""
     skip_next = False
     for item in argv:
         if skip_next:
             skip_next = False
             continue
-        if item == "--home":
+        if item in _OPTIONS_WITH_VALUE:
             skip_next = True
             continue
         if not item.startswith("-"):

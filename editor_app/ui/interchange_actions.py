@@ -106,7 +106,9 @@ def _parse_isolated(path: Path, progress: Any) -> Any:
     from editor_app.validation.isolation import InspectionFailed, Job, shared_pool
 
     progress(0, 1)
-    job = Job("editor_app.core.interchange.importers:import_file", (path,), IMPORT_TIMEOUT_S)
+    # the text engine's entry converts legacy TCVN3/VNI… text and fonts on the way in
+    job = Job("editor_app.validation.text.interchange:import_file_unicode", (path,),
+              IMPORT_TIMEOUT_S)
     try:
         return shared_pool().run(job)
     except InspectionFailed as exc:

@@ -37,3 +37,11 @@ def test_invalid_value_is_bad_usage(tmp_path: Path) -> None:
     result = _run("config", "set", "sync_interval_minutes", "often", env_extra=env, home=tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_option_values_are_not_taken_for_subcommands() -> None:
+    from editor_app.cli import _first_positional
+
+    assert _first_positional(["--lang", "vi", "--home", "x"]) is None
+    assert _first_positional(["--home", "x", "--lang", "en", "detect", "f"]) == "detect"
+    assert _first_positional(["--lang=vi"]) is None
