@@ -1,8 +1,18 @@
 """Text engine speed and memory, against `iconv -f VISCII -t UTF-8` timed in the same run.
 
-Run: ``python -m benchmarks.bench_text [--size-mb 50] [--big-mb 500] [--skip-big]``.
+Run: ``python -m benchmarks.bench_text [--size-mb 50] [--runs 5] [--big-mb 500] [--skip-big]
+[--instructions [--instructions-mb 5]]``.
+
 Inputs are made at run time in a temporary folder from the seed regulations (real government
-text; the generated TCVN3 file loses its toned capitals exactly as ABC-typed files do).
+text; the generated TCVN3 file loses its toned capitals exactly as ABC-typed files do). Each round
+runs iconv, both conversions and detection one after the other, so they share the machine's load;
+the figures are medians over the rounds, as wall time and as CPU time (user + system of the
+child), with the load average printed beside them. ``--instructions`` adds a load-independent
+proxy: instructions counted by ``valgrind --tool=callgrind`` for iconv and for the CLI on a
+smaller file (skipped when valgrind is absent).
+
+The CLI runs as an installed app would: with compiled bytecode (a bytecode cache in the temporary
+folder, filled by a warm-up run), not recompiling every module on each start.
 Targets (issue 3): TCVN3 convert >= 0.5x iconv's speed, VNI >= 0.3x, peak RSS < 200 MB on the
 big file, detect < 1/10 of the conversion time.
 """
@@ -11,7 +21,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -22,6 +35,7 @@ from editor_app.validation.text.codecs import encode_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
+TARGETS = {"tcvn3": 0.5, "vni": 0.3}
 _RSS_WRAPPER = (
     "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
     "stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
@@ -45,68 +59,133 @@ def make_file(path: Path, text: str, encoding: str, size: int) -> None:
             written += len(block)
 
 
-def timed(command: list[str], stdout: Path | None = None) -> float:
+def child_env(folder: Path) -> dict[str, str]:
+    """The environment of the timed commands: bytecode cached in ``folder``, never in the
+    project (PYTHONDONTWRITEBYTECODE would make every start recompile every module)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    return env
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the child)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    if stdout is None:
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    else:
-        with open(stdout, "wb") as out:
-            subprocess.run(command, check=True, stdout=out)
-    return time.perf_counter() - start
-
-
-def best_of(runs: int, command: list[str], stdout: Path | None = None) -> float:
-    return min(timed(command, stdout) for _ in range(runs))
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def app(*args: str) -> list[str]:
     return [sys.executable, "-m", "editor_app", *args]
 
 
+def load() -> str:
+    return "load average " + " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def _commands(folder: Path, files: dict[str, Path]) -> dict[str, list[str]]:
+    return {
+        "iconv": ["iconv", "-f", "VISCII", "-t", "UTF-8", str(files["viscii"]),
+                  "-o", str(folder / "iconv.out")],
+        "tcvn3": app("convert", str(files["tcvn3"]), "-o", str(folder / "out.tcvn3")),
+        "vni": app("convert", str(files["vni"]), "-o", str(folder / "out.vni")),
+        "detect": app("detect", "--json", str(files["tcvn3"])),
+    }
+
+
 def speed_figures(folder: Path, text: str, size: int, runs: int) -> None:
     files = {enc: folder / f"in.{enc}.txt" for enc in ("viscii", "tcvn3", "vni")}
     for enc, path in files.items():
         make_file(path, text, enc, size)
-    baseline = best_of(runs, ["iconv", "-f", "VISCII", "-t", "UTF-8", str(files["viscii"])],
-                       folder / "iconv.out")
+    env = child_env(folder)
+    commands = _commands(folder, files)
+    subprocess.run(app("convert", str(files["tcvn3"]), "-o", str(folder / "warm"), "--from",
+                       "ascii"), check=True, stdout=subprocess.DEVNULL, env=env)  # bytecode
+    subprocess.run(commands["detect"], check=True, stdout=subprocess.DEVNULL, env=env)
+    print(f"{load()} (before)")
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(runs):  # interleaved, so every command meets the same load
+        for name, command in commands.items():
+            samples[name].append(timed(command, env))
+    print(f"{load()} (after {runs} rounds)")
+    wall = {name: statistics.median(w for w, _ in rows) for name, rows in samples.items()}
+    cpu = {name: statistics.median(c for _, c in rows) for name, rows in samples.items()}
     mb = files["viscii"].stat().st_size / 1e6
-    print(f"iconv VISCII->UTF-8   {mb:7.1f} MB  {baseline:6.2f} s  {mb / baseline:7.1f} MB/s  "
-          "(baseline)")
-    conversion = {}
-    for enc, target in (("tcvn3", 0.5), ("vni", 0.3)):
-        path = files[enc]
-        seconds = best_of(runs, app("convert", str(path), "-o", str(folder / f"out.{enc}")))
-        conversion[enc] = seconds
-        size_mb = path.stat().st_size / 1e6
-        ratio = (size_mb / seconds) / (mb / baseline)
-        print(f"convert {enc:<6}        {size_mb:7.1f} MB  {seconds:6.2f} s  "
-              f"{size_mb / seconds:7.1f} MB/s  ratio {ratio:.2f}x iconv (target >= {target}x)")
-    detect = best_of(runs, app("detect", "--json", str(files["tcvn3"])))
-    share = detect / conversion["tcvn3"]
-    print(f"detect tcvn3          {files['tcvn3'].stat().st_size / 1e6:7.1f} MB  {detect:6.2f} s  "
-          f"ratio {share:.3f} of its conversion time (target < 0.1)")
+    print(f"iconv VISCII->UTF-8  {mb:6.1f} MB  wall {wall['iconv']:6.2f} s  cpu "
+          f"{cpu['iconv']:6.2f} s  {mb / wall['iconv']:6.1f} MB/s  (baseline)")
+    for enc, target in TARGETS.items():
+        size_mb = files[enc].stat().st_size / 1e6
+        ratio = (size_mb / wall[enc]) / (mb / wall["iconv"])
+        cpu_ratio = (size_mb / cpu[enc]) / (mb / cpu["iconv"])
+        print(f"convert {enc:<6}       {size_mb:6.1f} MB  wall {wall[enc]:6.2f} s  cpu "
+              f"{cpu[enc]:6.2f} s  {size_mb / wall[enc]:6.1f} MB/s  ratio {ratio:.2f}x iconv "
+              f"(cpu {cpu_ratio:.2f}x; target >= {target}x)")
+    print(f"detect tcvn3         {files['tcvn3'].stat().st_size / 1e6:6.1f} MB  wall "
+          f"{wall['detect']:6.2f} s  cpu {cpu['detect']:6.2f} s  ratio "
+          f"{wall['detect'] / wall['tcvn3']:.3f} of its conversion time (cpu "
+          f"{cpu['detect'] / cpu['tcvn3']:.3f}; target < 0.1)")
 
 
-def memory_figure(folder: Path, text: str, size: int) -> None:
-    big = folder / "big.tcvn3.txt"
-    make_file(big, text, "vni", size)
+def instructions(command: list[str], env: dict[str, str]) -> int:
+    """Instructions executed by ``command`` and its children, counted by callgrind."""
+    result = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    match = re.search(r"Collected : (\d+)", result.stderr)
+    if not match:
+        raise RuntimeError("callgrind printed no instruction count")
+    return int(match.group(1))
+
+
+def instruction_figures(folder: Path, text: str, size: int) -> None:
+    if shutil.which("valgrind") is None:
+        print("instructions: valgrind is not installed, skipped")
+        return
+    files = {enc: folder / f"small.{enc}.txt" for enc in ("viscii", "tcvn3", "vni")}
+    for enc, path in files.items():
+        make_file(path, text, enc, size)
+    env = child_env(folder)
+    commands = _commands(folder, files)
+    subprocess.run(commands["detect"], check=True, stdout=subprocess.DEVNULL, env=env)
+    counts = {name: instructions(command, env) for name, command in commands.items()}
+    mb = files["viscii"].stat().st_size / 1e6
+    print(f"instructions iconv   {mb:6.1f} MB  {counts['iconv'] / 1e6:8.0f} M  (baseline)")
+    for enc, target in TARGETS.items():
+        ratio = (counts["iconv"] / mb) / (counts[enc] / (files[enc].stat().st_size / 1e6))
+        print(f"instructions {enc:<6}  {files[enc].stat().st_size / 1e6:6.1f} MB  "
+              f"{counts[enc] / 1e6:8.0f} M  ratio {ratio:.2f}x iconv (target >= {target}x)")
+    print(f"instructions detect  {counts['detect'] / 1e6:8.0f} M  ratio "
+          f"{counts['detect'] / counts['tcvn3']:.3f} of tcvn3 conversion (target < 0.1)")
+
+
+def memory_figure(folder: Path, text: str, size: int, encoding: str) -> None:
+    big = folder / f"big.{encoding}.txt"
+    make_file(big, text, encoding, size)
     command = [sys.executable, "-c", _RSS_WRAPPER,
                *app("convert", str(big), "-o", str(folder / "big.out"))]
     start = time.perf_counter()
-    peak_kb = int(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+    peak_kb = int(subprocess.run(command, check=True, capture_output=True, text=True,
+                                 env=child_env(folder)).stdout)
     seconds = time.perf_counter() - start
-    mb = big.stat().st_size / 1e6
-    print(f"convert vni (big)     {mb:7.1f} MB  {seconds:6.2f} s  peak RSS {peak_kb / 1024:.0f} MB"
-          f" (target < 200 MB; input/RSS ratio {mb / (peak_kb / 1024):.1f}x)")
+    mb, rss_mb = big.stat().st_size / 1e6, peak_kb / 1024
+    print(f"convert {encoding} (big)  {mb:6.1f} MB  wall {seconds:6.2f} s  peak RSS "
+          f"{rss_mb:.0f} MB (target < 200 MB; input/RSS ratio {mb / rss_mb:.1f}x)")
     big.unlink()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size-mb", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=5, help="rounds; medians are reported")
     parser.add_argument("--big-mb", type=int, default=500)
+    parser.add_argument("--big-encoding", default="tcvn3", choices=("tcvn3", "vni"))
     parser.add_argument("--skip-big", action="store_true")
-    parser.add_argument("--runs", type=int, default=2, help="best of N runs per figure")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions with valgrind (load-independent)")
+    parser.add_argument("--instructions-mb", type=int, default=5)
     args = parser.parse_args(argv)
     if shutil.which("iconv") is None:
         raise SystemExit("iconv is needed for the baseline")
@@ -114,13 +193,21 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-text-") as tmp:
         folder = Path(tmp)
         speed_figures(folder, text, args.size_mb * 1_000_000, args.runs)
-        for leftover in folder.iterdir():
-            leftover.unlink()
+        _clean(folder)
+        if args.instructions:
+            instruction_figures(folder, text, args.instructions_mb * 1_000_000)
+            _clean(folder)
         if not args.skip_big:
-            memory_figure(folder, text, args.big_mb * 1_000_000)
+            memory_figure(folder, text, args.big_mb * 1_000_000, args.big_encoding)
     return 0
 
 
+def _clean(folder: Path) -> None:
+    """Remove the inputs and outputs, keep the bytecode cache."""
+    for leftover in folder.iterdir():
+        if leftover.is_file():
+            leftover.unlink()
+
+
 if __name__ == "__main__":
-    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
     raise SystemExit(main())
