@@ -29,6 +29,7 @@ from editor_app.ui.context import AppContext
 from editor_app.ui.drafts_view import DraftsController, DraftsView
 from editor_app.ui.interchange_actions import InterchangeActions
 from editor_app.ui.message_bar import MessageBar
+from editor_app.ui.submit import install_submit_later
 
 if TYPE_CHECKING:
     from editor_app.core.articles import Article
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self._install_review_later()  # portal review tab (issue 7)
         self._build_toolbar()
         self._connect()
+        install_submit_later(self, context)  # collaborator's submit path (issue 6)
         context.errors.attach(self.message_bar.show_message, self)
         self._set_store_actions(context.store is not None)
         self.retranslate()
