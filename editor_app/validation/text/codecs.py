@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import codecs as _stdlib_codecs
 import unicodedata
-from dataclasses import dataclass, field
 from functools import cache
 
 from editor_app.validation.text import _tables
 from editor_app.validation.text.letters import ACUTE, DOT, GRAVE, HOOK, TILDE
+from editor_app.validation.text.records import Record
 
 LEGACY_ENCODINGS = ("tcvn3", "vni", "viscii", "vps", "viqr", "cp1258")
 UNICODE_ENCODINGS = ("unicode", "unicode-decomposed", "ascii")
@@ -78,16 +78,19 @@ def _byte_table(encoding: str) -> list[str]:
     return table
 
 
-@dataclass
-class _Codec:
+class _Codec(Record):
     """Prepared tables for one single-byte charset."""
 
-    name: str
-    decoding_table: str
-    expansions: dict[str, str]
-    char_table: dict[int, str]
-    combining: bool
-    reverse: dict[str, bytes] = field(default_factory=dict)
+    __slots__ = ("name", "decoding_table", "expansions", "char_table", "combining")  # noqa: RUF023
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, name: str, decoding_table: str, expansions: dict[str, str],
+                 char_table: dict[int, str], combining: bool) -> None:
+        self.name = name
+        self.decoding_table = decoding_table
+        self.expansions = expansions
+        self.char_table = char_table
+        self.combining = combining
 
 
 @cache

@@ -14,14 +14,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import BinaryIO
 
 from editor_app.validation.text import repair, viqr
 from editor_app.validation.text.codecs import decode_bytes, decode_chars
 from editor_app.validation.text.letters import NON_LATIN1_LETTERS, VIETNAMESE_NON_ASCII
+from editor_app.validation.text.records import FrozenRecord, Record
 from editor_app.validation.text.scoring import Score, confidence, score
 from editor_app.validation.text.syllables import is_vietnamese_syllable
+
+TYPE_CHECKING = False  # typing is not imported at run time: `editor-app detect` starts faster
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 LEGACY_CANDIDATES = ("tcvn3", "vni", "viscii", "vps", "cp1258")
 SAMPLE_LIMIT = 1 << 20   # bytes or characters looked at in full
@@ -39,20 +42,30 @@ _MARKERS = frozenset(
 _MARKERS |= frozenset("\u0192\u02c6\u02dc\u0160\u0161\u0152\u0153\u017d\u017e\u0178\u2212\u2219")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(FrozenRecord):
     """``[start, end)`` of the input (bytes for detect_bytes, characters for detect_text)."""
 
+    __slots__ = ("start", "end", "encoding")  # noqa: RUF023 (repr order)
     start: int
     end: int
     encoding: str
 
+    def __init__(self, start: int, end: int, encoding: str) -> None:
+        self._set("start", start)
+        self._set("end", end)
+        self._set("encoding", encoding)
 
-@dataclass
-class Detection:
-    encoding: str
-    confidence: float
-    spans: list[Span] = field(default_factory=list)
+
+class Detection(Record):
+    """The answer: one encoding label, a confidence 0..1 and the spans of mixed text."""
+
+    __slots__ = ("encoding", "confidence", "spans")  # noqa: RUF023 (repr order)
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a non-frozen dataclass
+
+    def __init__(self, encoding: str, confidence: float, spans: list[Span] | None = None) -> None:
+        self.encoding = encoding
+        self.confidence = confidence
+        self.spans: list[Span] = [] if spans is None else spans
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:

@@ -8,9 +8,9 @@ Counting those is cheap, needs no training data and holds for short texts too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from editor_app.validation.text.letters import VIETNAMESE_NON_ASCII
+from editor_app.validation.text.records import FrozenRecord
 from editor_app.validation.text.syllables import is_vietnamese_syllable
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -24,13 +24,18 @@ FOREIGN_LATIN1 = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Score:
+class Score(FrozenRecord):
     """Counts over the words with non-ASCII letters (ASCII words read the same in every guess)."""
 
-    good: int = 0
-    bad: int = 0
-    ascii_good: int = 0
+    __slots__ = ("good", "bad", "ascii_good")  # noqa: RUF023 (repr order)
+    good: int
+    bad: int
+    ascii_good: int
+
+    def __init__(self, good: int = 0, bad: int = 0, ascii_good: int = 0) -> None:
+        self._set("good", good)
+        self._set("bad", bad)
+        self._set("ascii_good", ascii_good)
 
     @property
     def words(self) -> int:
