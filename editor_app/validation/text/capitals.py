@@ -14,11 +14,11 @@ a capital, sits at a sentence start or begins a known name; raw bytes take the f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from editor_app.validation.text.codecs import encode_text
 from editor_app.validation.text.letters import LETTERS_LOWER, VIETNAMESE_NON_ASCII
+from editor_app.validation.text.records import FrozenRecord
 from editor_app.validation.text.syllables import is_vietnamese_syllable
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -47,15 +47,22 @@ def lost_letters(encoding: str) -> frozenset[str]:
     return frozenset(lost)
 
 
-@dataclass(frozen=True)
-class _Patterns:
+class _Patterns(FrozenRecord):
     """Every pattern starts with a literal or a character class, so the regex engine scans for
     it at C speed instead of trying each position (a 50 MB file must not take minutes)."""
 
+    __slots__ = ("caps", "starts", "fixed_lower", "names")  # noqa: RUF023 (repr order)
     caps: tuple[re.Pattern[str], ...]   # a lost letter inside a capital word
     starts: tuple[re.Pattern[str], ...]  # a lost letter opening a sentence or paragraph
     fixed_lower: re.Pattern[str]         # a lowercase letter the charset does have
     names: re.Pattern[str]
+
+    def __init__(self, caps: tuple[re.Pattern[str], ...], starts: tuple[re.Pattern[str], ...],
+                 fixed_lower: re.Pattern[str], names: re.Pattern[str]) -> None:
+        self._set("caps", caps)
+        self._set("starts", starts)
+        self._set("fixed_lower", fixed_lower)
+        self._set("names", names)
 
 
 @cache

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from typing import BinaryIO
 
 from editor_app.validation.text import repair, stream
 from editor_app.validation.text.capitals import restore_capitals
@@ -24,6 +23,10 @@ from editor_app.validation.text.codecs import (
     nfc,
 )
 from editor_app.validation.text.tones import normalise_tones
+
+TYPE_CHECKING = False  # typing is not imported at run time (faster CLI start)
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 TONE_STYLES = ("keep", "old", "new")
 CASELESS = ("tcvn3", "vps")  # charsets whose plain text loses capitals

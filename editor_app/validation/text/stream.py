@@ -23,12 +23,15 @@ from __future__ import annotations
 import codecs as _stdlib_codecs
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import BinaryIO
 
 from editor_app.validation.text.capitals_bytes import CapitalRestorer
 from editor_app.validation.text.codecs import byte_meanings, decode_bytes, decode_raw, nfc
+from editor_app.validation.text.records import FrozenRecord
 from editor_app.validation.text.tones import normalise_tones
+
+TYPE_CHECKING = False  # typing is not imported at run time (faster CLI start)
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 CHUNK_SIZE = 1 << 20  # ~1 MB: big enough to amortise per-chunk work, small enough for the caches
 CONTEXT = 2048        # bytes before a chunk the capital restorer sees
@@ -38,14 +41,20 @@ _MAX_WORDS = 1 << 16   # words remembered per stream
 _MAX_WORD = 64         # longer "words" are converted but not remembered
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(FrozenRecord):
     """``data[lo:hi]`` is the chunk; the bytes around it are context only."""
 
+    __slots__ = ("data", "lo", "hi", "first")  # noqa: RUF023 (repr order)
     data: bytes
     lo: int
     hi: int
     first: bool
+
+    def __init__(self, data: bytes, lo: int, hi: int, first: bool) -> None:
+        self._set("data", data)
+        self._set("lo", lo)
+        self._set("hi", hi)
+        self._set("first", first)
 
     @property
     def chunk(self) -> bytes:
