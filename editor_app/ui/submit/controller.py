@@ -221,7 +221,7 @@ class SubmitController(QObject):
         self._cancel = threading.Event()
         self.panel.set_syncing(True)
         self.context.runner.task(work.sync_round, service, self.context.store.drafts,
-                                 self._cancel, on_done=self._on_round_done,
+                                 self._cancel, user, on_done=self._on_round_done,
                                  on_error=self._on_round_failed)
 
     def _on_round_done(self, report: RoundReport) -> None:
@@ -246,9 +246,10 @@ class SubmitController(QObject):
             r.state is ItemState.NEEDS_LOGIN for r in report.rows)
         self.account.mark_expired(expired)
         if report.error is not None:
+            why = report.error.message(self.context.language).rstrip(".")
             self.panel.status.setText(self.tr("The portal did not answer: %1. Drafts wait in the "
                                               "outbox and go out when it is back.")
-                                      .replace("%1", report.error.message(self.context.language)))
+                                      .replace("%1", why))
         else:
             now = datetime.now(UTC).astimezone().strftime("%H:%M")
             self.panel.status.setText(self.tr("Synced at %1.").replace("%1", now))

@@ -112,12 +112,17 @@ def _newest_remotes(outbox: Outbox) -> dict[str, RemoteStatus]:
     return found
 
 
-def sync_round(service: SyncService, drafts: Any, cancel: threading.Event) -> RoundReport:
+def sync_round(service: SyncService, drafts: Any, cancel: threading.Event,
+               hurry: bool = False) -> RoundReport:
     """Send what is due, pull what changed, and gather what the views need to show it.
 
     A portal that cannot be reached is not a failure of the round: items keep waiting (the
     engine recorded why) and the report carries the error for the panel's status line.
+    ``hurry`` (the user pressed "Sync now"): items waiting for their next retry go now; their
+    attempt count stays, so retries remain bounded.
     """
+    if hurry:
+        due_now(service.outbox)
     before = {row.article_uid: row for row in load_rows(service.outbox)}
     error: UserError | None = None
     reopened: set[str] = set()
@@ -132,6 +137,12 @@ def sync_round(service: SyncService, drafts: Any, cancel: threading.Event) -> Ro
     fresh = {uid: drafts.get_by_uid(uid) for uid in changed | reopened}
     return RoundReport(rows=rows, changed={k: v for k, v in fresh.items() if v is not None},
                        reopened=reopened, error=error, next_wakeup=service.engine.next_wakeup())
+
+
+def due_now(outbox: Outbox) -> None:
+    for item in outbox.items([ItemState.WAITING]):
+        if item.next_attempt_at is not None:
+            outbox.repo.update_item(item.id or 0, {"next_attempt_at": None})
 
 
 def validate_draft(article: Article, blobs: Any, profile_id: str) -> list[Any]:

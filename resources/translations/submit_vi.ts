@@ -1,0 +1,188 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>DraftStateBanner</name>
+    <message>
+        <location filename="../../editor_app/ui/submit/banner.py" line="46" />
+        <source>On the portal: %1</source>
+        <translation>Trên Cổng: %1</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/banner.py" line="49" />
+        <source>Make the changes, then send it again with Ctrl+Enter.</source>
+        <translation>Hãy sửa theo góp ý rồi gửi lại bằng Ctrl+Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/banner.py" line="55" />
+        <source>Portal state of this draft</source>
+        <translation>Trạng thái của bài trên Cổng</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../editor_app/ui/submit/login_dialog.py" line="75" />
+        <source>Portal account</source>
+        <translation>Tài khoản trên Cổng</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/login_dialog.py" line="79" />
+        <source>This is the local demo portal running on this computer (%1), with its demo collaborator account filled in. Nothing you send leaves this computer. To use your province's portal, enter its address in Settings.</source>
+        <translation>Đây là cổng thử nghiệm chạy ngay trên máy này (%1), đã điền sẵn tài khoản cộng tác viên thử nghiệm. Bài gửi không rời khỏi máy. Để dùng Cổng thông tin của tỉnh, hãy nhập địa chỉ cổng trong phần Cài đặt.</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/login_dialog.py" line="83" />
+        <source>No usable keyring on this computer: your login is kept for this session only, and you will be asked to log in again next time.</source>
+        <translation>Máy này không có kho khóa (keyring) dùng được: phiên đăng nhập chỉ được giữ đến khi đóng chương trình, lần sau cần đăng nhập lại.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="107" />
+        <source>Draft</source>
+        <translation>Bài</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="107" />
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="108" />
+        <source>Submissions</source>
+        <translation>Bài đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="109" />
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="110" />
+        <source>Send what waits and fetch the portal's answers</source>
+        <translation>Gửi các bài đang chờ và nhận phản hồi từ Cổng</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="111" />
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="123" />
+        <source>Log in…</source>
+        <translation>Đăng nhập…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="123" />
+        <source>Change account…</source>
+        <translation>Đổi tài khoản…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="128" />
+        <source>Syncing with the portal…</source>
+        <translation>Đang đồng bộ với Cổng…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="134" />
+        <source>(untitled)</source>
+        <translation>(chưa có tiêu đề)</translation>
+    </message>
+</context>
+<context>
+    <name>PortalAccount</name>
+    <message>
+        <location filename="../../editor_app/ui/submit/account.py" line="59" />
+        <source>Not logged in to the portal.</source>
+        <translation>Chưa đăng nhập vào Cổng.</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/account.py" line="60" />
+        <source>%1 at %2</source>
+        <translation>%1 tại %2</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/account.py" line="63" />
+        <source>(local demo portal)</source>
+        <translation>(cổng thử nghiệm trên máy này)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/account.py" line="65" />
+        <source>the login has expired, log in again</source>
+        <translation>phiên đăng nhập đã hết hạn, hãy đăng nhập lại</translation>
+    </message>
+</context>
+<context>
+    <name>RowActions</name>
+    <message>
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="54" />
+        <source>Pause</source>
+        <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="55" />
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="56" />
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitController</name>
+    <message>
+        <location filename="../../editor_app/ui/submit/controller.py" line="174" />
+        <source>Send to the portal</source>
+        <translation>Gửi lên Cổng</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../editor_app/ui/submit/controller.py" line="175" />
+        <source>The check found %n warning(s). Send the draft anyway?</source>
+        <translation><numerusform>Kết quả kiểm tra có %n cảnh báo. Vẫn gửi bài?</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/controller.py" line="249" />
+        <source>The portal did not answer: %1. Drafts wait in the outbox and go out when it is back.</source>
+        <translation>Cổng không trả lời: %1. Bài nằm chờ trong hộp thư đi và sẽ được gửi khi Cổng hoạt động trở lại.</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/controller.py" line="254" />
+        <source>Synced at %1.</source>
+        <translation>Đã đồng bộ lúc %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitLoginPanel</name>
+    <message>
+        <location filename="../../editor_app/ui/submit/login_dialog.py" line="22" />
+        <source>Log in to send drafts</source>
+        <translation>Đăng nhập để gửi bài</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/login_dialog.py" line="24" />
+        <source>Drafts you send go to the portal's review queue. Your login is kept in the system keyring; the password is never stored.</source>
+        <translation>Bài được gửi vào hàng chờ biên tập của Cổng. Phiên đăng nhập được giữ trong kho khóa (keyring) của hệ điều hành; mật khẩu không bao giờ được lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitUi</name>
+    <message>
+        <location filename="../../editor_app/ui/submit/install.py" line="81" />
+        <source>Send to the &amp;portal</source>
+        <translation>Gửi lên &amp;Cổng</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/install.py" line="83" />
+        <source>Send to the portal</source>
+        <translation>Gửi lên Cổng</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/install.py" line="85" />
+        <source>Check the draft and send it to the portal's review queue</source>
+        <translation>Kiểm tra bài rồi gửi vào hàng chờ biên tập của Cổng</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/install.py" line="87" />
+        <source>Submissions</source>
+        <translation>Bài đã gửi</translation>
+    </message>
+</context>
+</TS>
