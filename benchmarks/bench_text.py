@@ -151,8 +151,14 @@ def instruction_figures(folder: Path, text: str, size: int) -> None:
     commands = _commands(folder, files)
     subprocess.run(commands["detect"], check=True, stdout=subprocess.DEVNULL, env=env)
     counts = {name: instructions(command, env) for name, command in commands.items()}
+    tiny = folder / "tiny.txt"
+    tiny.write_bytes(files["tcvn3"].read_bytes()[:2000])
+    startup = instructions(app("convert", str(tiny), "--from", "tcvn3", "-o", str(tiny) + ".out"),
+                           env)
     mb = files["viscii"].stat().st_size / 1e6
     print(f"instructions iconv   {mb:6.1f} MB  {counts['iconv'] / 1e6:8.0f} M  (baseline)")
+    print(f"instructions start   {startup / 1e6:8.0f} M  (interpreter and imports, converting "
+          "2 KB: part of every figure below)")
     for enc, target in TARGETS.items():
         ratio = (counts["iconv"] / mb) / (counts[enc] / (files[enc].stat().st_size / 1e6))
         print(f"instructions {enc:<6}  {files[enc].stat().st_size / 1e6:6.1f} MB  "

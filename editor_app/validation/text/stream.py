@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 CHUNK_SIZE = 1 << 20  # ~1 MB: big enough to amortise per-chunk work, small enough for the caches
 CONTEXT = 2048        # bytes before a chunk the capital restorer sees
 LOOKAHEAD = 1024      # bytes after a chunk it sees
-LONG_LINE_CHUNKS = 16  # a line longer than this many chunks is cut at a space
+LONG_LINE_CHUNKS = 8   # a line longer than this many chunks is cut at a space (memory bound)
 ALLOCATOR_HINT = 16 << 20  # see _keep_chunk_memory (glibc honours up to 32 MiB)
 _MAX_WORDS = 1 << 16   # words remembered per stream
 _MAX_WORD = 64         # longer "words" are converted but not remembered
