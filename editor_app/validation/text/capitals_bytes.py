@@ -15,7 +15,6 @@ line), so the result does not depend on where chunks are cut.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import cache
 
 from editor_app.validation.text.capitals import (
@@ -120,12 +119,17 @@ class CapitalRestorer:
         assert self._names is not None
         if self._probes is None:
             self._probes = [_probe(needles, data[:_SAMPLE]) for needles in self._heads]
-        match = self._names.match
+        match, find, startswith = self._names.match, data.find, data.startswith
         found = []
         for needles, (probe, offset) in zip(self._heads, self._probes, strict=True):
-            for at in _occurrences(data, needles, probe, offset, lo, hi):
-                if not (at and text[at - 1].isalpha()) and match(text, at):
-                    found.append(at)
+            stop = hi + offset + len(probe) - 1  # a name may run past hi, not start there
+            at = find(probe, lo + offset, stop)
+            while at >= 0:  # inlined: this loop runs for every "ủy" and "ấn" of the text
+                start = at - offset
+                if (startswith(needles, start) and not (start and text[start - 1].isalpha())
+                        and match(text, start)):
+                    found.append(start)
+                at = find(probe, at + 1, stop)
         return found
 
 
@@ -143,19 +147,6 @@ def _probe(needles: tuple[bytes, ...], sample: bytes) -> tuple[bytes, int]:
     return prefix[offset:offset + 1], offset
 
 
-def _occurrences(
-    data: bytes, needles: tuple[bytes, ...], probe: bytes, offset: int, lo: int, hi: int
-) -> Iterator[int]:
-    """Start offsets in ``[lo, hi)`` of any of ``needles`` (which may run past ``hi``)."""
-    stop = hi + offset + len(probe) - 1
-    at = data.find(probe, lo + offset, stop)
-    while at >= 0:
-        start = at - offset
-        if data.startswith(needles, start):
-            yield start
-        at = data.find(probe, at + 1, stop)
-
-
 def _sentence_starts(
     classes: bytes, patterns: list[re.Pattern[bytes]] | tuple[re.Pattern[bytes], ...],
     lo: int, hi: int,
@@ -171,17 +162,21 @@ def _sentence_starts(
 
 def _caps_lines(classes: bytes, lo: int, hi: int) -> list[tuple[int, int]]:
     """``(start, end)`` of lines in ``[lo, hi)`` where a lost letter touches a capital (LU, UUL),
-    in order."""
-    found: dict[int, int] = {}
-    for needle in (b"LU", b"UUL"):
-        at = classes.find(needle, lo, hi)
-        while at >= 0:
-            start = classes.rfind(b"\n", 0, at) + 1
-            end = classes.find(b"\n", at, hi)
-            end = hi if end < 0 else end
-            found[start] = end
-            at = classes.find(needle, end, hi)
-    return sorted(found.items())
+    in order. Both needles are followed together, so a line holding both is visited once."""
+    found = []
+    find, rfind = classes.find, classes.rfind
+    at_lu, at_uul = find(b"LU", lo, hi), find(b"UUL", lo, hi)
+    while at_lu >= 0 or at_uul >= 0:
+        at = at_uul if at_lu < 0 or 0 <= at_uul < at_lu else at_lu
+        start = rfind(b"\n", 0, at) + 1
+        end = find(b"\n", at, hi)
+        end = hi if end < 0 else end
+        found.append((start, end))
+        if 0 <= at_lu < end:
+            at_lu = find(b"LU", end, hi)
+        if 0 <= at_uul < end:
+            at_uul = find(b"UUL", end, hi)
+    return found
 
 
 def _apply(text: str, edits: dict[int, tuple[int, str]], lo: int, hi: int) -> str:
