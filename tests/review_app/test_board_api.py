@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Submit
+from review_support import Submit
 
 from editor_app.core import wire
 from editor_app.core.wire import Action, State

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import Submit
+from review_support import Submit
 
 from editor_app.core import wire
 from editor_app.core.wire import Action, State

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Submit
 from gui_helpers import click, click_item, make_context, open_workspace, press_ok
+from review_support import Submit
 
 from editor_app.core import wire
 from editor_app.core.wire import Action, State

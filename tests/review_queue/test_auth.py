@@ -8,8 +8,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import PASSWORD, Api, make_settings, seed_accounts
 from fastapi.testclient import TestClient
+from queue_support import PASSWORD, Api, make_settings, seed_accounts
 
 from review_queue.accounts import disable_user
 from review_queue.app import create_app

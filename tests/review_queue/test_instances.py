@@ -6,7 +6,7 @@ import hashlib
 import os
 
 import httpx
-from conftest import PASSWORD, draft
+from queue_support import PASSWORD, draft
 
 from review_queue.settings import Settings
 from review_queue.testing import serve_in_thread

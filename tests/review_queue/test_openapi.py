@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import requests
 import schemathesis
-from conftest import PASSWORD, make_settings, seed_accounts
 from hypothesis import HealthCheck, settings
+from queue_support import PASSWORD, make_settings, seed_accounts
 from schemathesis.checks import (
     content_type_conformance,
     not_a_server_error,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import Api, _seed, draft
 from postgres import postgres_server
+from queue_support import Api, _seed, draft
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 

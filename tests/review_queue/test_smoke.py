@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from conftest import Api
+from queue_support import Api
 
 
 def test_create_and_read(api: Api) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import Api, draft
 from fastapi.testclient import TestClient
+from queue_support import Api, draft
 from sqlalchemy import func, select
 
 from review_queue.db import make_engine, session_factory
@@ -172,7 +172,7 @@ def test_profile_is_served(api: Api) -> None:
 
 def test_data_folder_only(tmp_path: Path) -> None:
     """The service keeps nothing outside its data folder (SQLite file and file store)."""
-    from conftest import make_settings
+    from queue_support import make_settings
 
     settings = make_settings(tmp_path)
     assert settings.db_url.endswith("rq/review-queue.sqlite3")

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import psutil
 import pytest
-from conftest import PASSWORD, make_settings, seed_accounts
+from queue_support import PASSWORD, make_settings, seed_accounts
 
 from review_queue.testing import serve_subprocess
 

@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from conftest import Api, draft, make_settings, seed_accounts
 from fastapi.testclient import TestClient
 from PIL import Image
+from queue_support import Api, draft, make_settings, seed_accounts
 
 from review_queue.app import create_app
 

@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Callable
 
 import pytest
-from conftest import Api
+from queue_support import Api
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from conftest import TODAY, codes, pdf
+from metadata_support import TODAY, codes, pdf
 
 from editor_app.core.articles import Article, AttachmentRef
 from editor_app.core.profiles import load_profile
