@@ -32,7 +32,17 @@ def _say(**fields: Any) -> None:
 
 
 def peak_rss_bytes() -> int:
-    """Peak resident memory of this process (Linux reports KiB, macOS bytes)."""
+    """Peak resident memory of this process.
+
+    On Linux, VmHWM of /proc/self/status: ru_maxrss survives exec and so reports the high-water
+    mark of the (possibly big) process that forked us, e.g. a long pytest run.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak if sys.platform == "darwin" else peak * 1024
 
