@@ -34,6 +34,7 @@ _NAME_STARTS = (("ủy",), ("uỷ",), ("ấn",), ("ả rập",), ("đông nam á
 _SAMPLE = 1 << 16
 _COMMON = 1000          # a byte seen more than once per this many is too common to search for
 _CACHED_LINE = 1024     # longer capital lines are not remembered
+_LONG_LINE = 1 << 16    # capital lines longer than this are restored piece by piece
 _CACHE_LINES = 1 << 14  # the memory is cleared when it holds more lines than this
 
 
@@ -107,7 +108,7 @@ class CapitalRestorer:
         if fixed is None:
             line = text[start:end]
             has_lower = classes.find(b"l", start, end) >= 0
-            fixed = restore_line(line, self.encoding) if has_lower else line.upper()
+            fixed = _restore_long_line(line, self.encoding) if has_lower else line.upper()
             if len(key) <= _CACHED_LINE:
                 if len(self._lines) >= _CACHE_LINES:
                     self._lines.clear()
@@ -145,6 +146,21 @@ def _probe(needles: tuple[bytes, ...], sample: bytes) -> tuple[bytes, int]:
     if count * _COMMON > len(sample):
         return prefix, 0
     return prefix[offset:offset + 1], offset
+
+
+def _restore_long_line(line: str, encoding: str) -> str:
+    """:func:`capitals.restore_line`, in pieces cut at spaces for lines longer than
+    ``_LONG_LINE`` (random or binary data has megabyte "lines"; one word list for all of it
+    would take hundreds of MB). Real capital lines are far shorter and come out unchanged."""
+    if len(line) <= _LONG_LINE:
+        return restore_line(line, encoding)
+    pieces, start = [], 0
+    while start < len(line):
+        end = line.find(" ", start + _LONG_LINE, start + 2 * _LONG_LINE) + 1
+        end = end or min(len(line), start + 2 * _LONG_LINE)  # no space at all: cut anywhere
+        pieces.append(restore_line(line[start:end], encoding))
+        start = end
+    return "".join(pieces)
 
 
 def _sentence_starts(

@@ -1,9 +1,10 @@
 """Chunked conversion of large text files: flat memory, close to C speed, chunk-independent.
 
 A file is cut into chunks at line ends (at spaces, or before an ASCII byte, only for lines longer
-than many chunks), so no letter is split from its tone byte. Each chunk is handed over with a
+than two chunks), so no letter is split from its tone byte. Each chunk is handed over with a
 little context before and after it, which the capital restorer needs to see sentence ends and
-wrapped institution names across a cut; the output does not depend on the chunk size.
+wrapped institution names across a cut; the output does not depend on the chunk size (except for
+absurd input: megabyte lines, kilobytes of blanks inside a sentence start, see docs/encodings.md).
 
 Two fast paths avoid the slow general steps:
 
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 CHUNK_SIZE = 1 << 20  # ~1 MB: big enough to amortise per-chunk work, small enough for the caches
 CONTEXT = 2048        # bytes before a chunk the capital restorer sees
 LOOKAHEAD = 1024      # bytes after a chunk it sees
-LONG_LINE_CHUNKS = 8   # a line longer than this many chunks is cut at a space (memory bound)
+LONG_LINE_CHUNKS = 2   # a line longer than this many chunks is cut at a space (memory bound)
 ALLOCATOR_HINT = 16 << 20  # see _keep_chunk_memory (glibc honours up to 32 MiB)
 _MAX_WORDS = 1 << 16   # words remembered per stream
 _MAX_WORD = 64         # longer "words" are converted but not remembered

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import random
 import re
+import unicodedata
 
 import pytest
 
@@ -162,3 +163,16 @@ def test_tone_style_and_no_restore_paths_stay_exact() -> None:
         data, "tcvn3", tone_style="new")
     assert _stream(data, "tcvn3", 4096, restore_case=False) == to_unicode_bytes(
         data, "tcvn3", restore_case=False)
+
+
+def test_megabyte_lines_of_garbage_stay_exact_and_small() -> None:
+    """Binary data read as TCVN3 is one capital "line" of a megabyte: restored piece by piece
+    (bounded memory), the same in a stream as in one piece, and nothing is lost."""
+    rng = random.Random(11)
+    data = bytes(rng.randrange(0x80, 0x100) for _ in range(300_000))
+    whole = to_unicode_bytes(data, "tcvn3")
+    assert _stream(data, "tcvn3", 1 << 20) == whole
+    plain = to_unicode_bytes(data, "tcvn3", restore_case=False)
+    assert whole != plain  # capitals were restored …
+    assert (unicodedata.normalize("NFD", whole).lower()
+            == unicodedata.normalize("NFD", plain).lower())  # … and only the case changed
