@@ -39,8 +39,13 @@ def canonical_name(encoding: str) -> str:
 
 
 def _cp1252_bytes() -> list[str]:
-    """Windows-1252 per byte; its five holes keep the Latin-1 C1 character."""
-    return [bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256)]
+    """Windows-1252 per byte; its five holes keep the Latin-1 C1 character (a fresh list)."""
+    return list(_cp1252_chars())
+
+
+@cache
+def _cp1252_chars() -> tuple[str, ...]:
+    return tuple(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256))
 
 
 def _vni_overrides() -> dict[int, str]:
