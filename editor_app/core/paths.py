@@ -12,8 +12,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from editor_app import APP_AUTHOR, APP_NAME
 
 HOME_ENV = "EDITOR_APP_HOME"
@@ -58,6 +56,8 @@ def resolve_paths(home: str | os.PathLike[str] | None = None) -> AppPaths:
     if chosen:
         root = Path(chosen).expanduser().resolve()
         return AppPaths(root / "data", root / "config", root / "logs", root / "cache")
+    import platformdirs  # only here: a given home needs none of it (faster start)
+
     dirs = platformdirs.PlatformDirs(APP_NAME, APP_AUTHOR)
     return AppPaths(
         Path(dirs.user_data_dir), Path(dirs.user_config_dir),
@@ -79,5 +79,7 @@ def system_preset_file() -> Path:
         beside = Path(sys.executable).resolve().parent / "preset.json"
         if beside.exists():
             return beside
+    import platformdirs
+
     site = platformdirs.site_config_dir(APP_NAME, APP_AUTHOR)
     return Path(site) / "preset.json"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -154,6 +153,8 @@ class Settings:
             yield spec, self.get(spec.key)
 
     def _save(self) -> None:
+        import tempfile  # with shutil and random, ~3 ms the start-up does not need
+
         self._user_file.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self._user_file.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from editor_app.ui.actions import MainActions
 from editor_app.ui.context import AppContext
 from editor_app.ui.drafts_view import DraftsController, DraftsView
+from editor_app.ui.first_paint import after_first_paint
 from editor_app.ui.interchange_actions import InterchangeActions
 from editor_app.ui.message_bar import MessageBar
 from editor_app.ui.submit import install_submit_later
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         if self.context.runner.inline:
             start()
         else:
-            QTimer.singleShot(0, start)  # after the window is shown
+            after_first_paint(self, start)
 
     def _on_review_imported(self, _result: object) -> None:
         from editor_app.ui.review import install_review_workspace
