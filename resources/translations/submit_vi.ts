@@ -39,48 +39,48 @@
 <context>
     <name>OutboxPanel</name>
     <message>
-        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="107" />
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="109" />
         <source>Draft</source>
         <translation>Bài</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="107" />
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="109" />
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="108" />
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="110" />
         <source>Submissions</source>
         <translation>Bài đã gửi</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="109" />
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="111" />
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="110" />
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="112" />
         <source>Send what waits and fetch the portal's answers</source>
         <translation>Gửi các bài đang chờ và nhận phản hồi từ Cổng</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="111" />
-        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="123" />
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="113" />
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="125" />
         <source>Log in…</source>
         <translation>Đăng nhập…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="123" />
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="125" />
         <source>Change account…</source>
         <translation>Đổi tài khoản…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="128" />
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="130" />
         <source>Syncing with the portal…</source>
         <translation>Đang đồng bộ với Cổng…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="134" />
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="137" />
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
@@ -111,17 +111,17 @@
 <context>
     <name>RowActions</name>
     <message>
-        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="54" />
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="56" />
         <source>Pause</source>
         <translation>Tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="55" />
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="57" />
         <source>Retry</source>
         <translation>Thử lại</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="56" />
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="58" />
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
@@ -137,6 +137,11 @@
         <location filename="../../editor_app/ui/submit/controller.py" line="175" />
         <source>The check found %n warning(s). Send the draft anyway?</source>
         <translation><numerusform>Kết quả kiểm tra có %n cảnh báo. Vẫn gửi bài?</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/controller.py" line="200" />
+        <source>The draft is in the outbox and will be sent to the portal.</source>
+        <translation>Bài đã vào hộp thư đi và sẽ được gửi lên Cổng.</translation>
     </message>
     <message>
         <location filename="../../editor_app/ui/submit/controller.py" line="249" />

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from editor_app.core.articles import Article
 from editor_app.core.errors import UserError
@@ -52,7 +52,7 @@ class SubmitController(QObject):
     sig_refused = Signal(object)
     sig_queued = Signal(object)
 
-    def __init__(self, window: QMainWindow, context: AppContext, panel: OutboxPanel,
+    def __init__(self, window: Any, context: AppContext, panel: OutboxPanel,
                  account: PortalAccount) -> None:
         super().__init__(window)
         self.window, self.context, self.panel, self.account = window, context, panel, account
@@ -196,9 +196,8 @@ class SubmitController(QObject):
 
     def _on_queued(self, item: OutboxItem) -> None:
         log.info("draft %s queued as outbox item %s", item.article_uid, item.id)
-        self.context.errors.present(UserError(
-            "Đã đưa bài vào hộp thư đi; bài sẽ được gửi lên Cổng.",
-            "The draft is in the outbox and will be sent to the portal."))
+        self.window.message_bar.show_message(
+            self.tr("The draft is in the outbox and will be sent to the portal."), error=False)
         self.sig_queued.emit(item)
         self.refresh()
         if self.account.service is None:
@@ -264,6 +263,8 @@ class SubmitController(QObject):
 
     def _update_open_draft(self, report: RoundReport) -> None:
         """The open draft follows the store: reloaded when reopened, new state when sent."""
+        if report.changed:
+            self.window.drafts_controller.refresh()  # the drafts list shows states too
         controller = self.editor_controller()
         if controller is None:
             return

@@ -8,6 +8,8 @@ panel never words a state itself.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -36,7 +38,7 @@ class RowActions(QWidget):
     """Pause / Retry / Cancel for one item, enabled by what its state allows."""
 
     def __init__(self, row: Row, panel: OutboxPanel) -> None:
-        super().__init__(panel.table)
+        super().__init__()  # the table takes it over in setCellWidget
         self.pause, self.retry, self.cancel = (QPushButton(self) for _ in range(3))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(2, 0, 2, 0)
@@ -88,7 +90,7 @@ class OutboxPanel(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(STATE, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(ACTIONS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ACTIONS, QHeaderView.ResizeMode.Fixed)
         table.setColumnWidth(STATE, 240)
         table.cellDoubleClicked.connect(self._on_table_cell_double_clicked)
         top = QHBoxLayout()
@@ -129,6 +131,7 @@ class OutboxPanel(QWidget):
 
     def show_rows(self, rows: list[Row]) -> None:
         self.rows = list(rows)
+        self.table.clearContents()  # drops the old rows' buttons and progress bars too
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
             title = QTableWidgetItem(row.title or self.tr("(untitled)"))
@@ -138,6 +141,9 @@ class OutboxPanel(QWidget):
             self.table.setItem(index, TITLE, title)
             self._show_state(index, row)
             self.table.setCellWidget(index, ACTIONS, RowActions(row, self))
+        if self.rows:
+            width = self.table.cellWidget(0, ACTIONS).sizeHint().width()
+            self.table.setColumnWidth(ACTIONS, width + 4)
         self.table.resizeRowsToContents()
 
     def _show_state(self, index: int, row: Row) -> None:
@@ -149,23 +155,26 @@ class OutboxPanel(QWidget):
         if colour:
             item.setForeground(QColor(colour))
         self.table.setItem(index, STATE, item)
-        if row.state is ItemState.UPLOADING:
-            bar = QProgressBar(self.table)
+        bar = self.table.cellWidget(index, STATE)
+        if row.state is not ItemState.UPLOADING:
+            if bar is not None:
+                self.table.removeCellWidget(index, STATE)
+            return
+        if not isinstance(bar, QProgressBar):
+            bar = QProgressBar()
             bar.setRange(0, 100)
-            bar.setValue(row.percent)
-            bar.setFormat(text)
-            bar.setAccessibleName(text)
             self.table.setCellWidget(index, STATE, bar)
-        else:
-            self.table.removeCellWidget(index, STATE)
+        bar.setValue(row.percent)
+        bar.setFormat(text)
+        bar.setAccessibleName(text)
 
     def show_progress(self, item_id: int, state: ItemState, percent: int, text_vi: str,
                       text_en: str) -> None:
         """A live update from the engine (uploading n%) without reloading the list."""
         for index, row in enumerate(self.rows):
             if row.item_id == item_id:
-                updated = Row(**{**row.__dict__, "state": state, "percent": percent,
-                                 "text_vi": text_vi, "text_en": text_en})
+                updated = replace(row, state=state, percent=percent, text_vi=text_vi,
+                                  text_en=text_en)
                 self.rows[index] = updated
                 self._show_state(index, updated)
                 return
