@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from submit_helpers import (
     accept_warnings,
     click_send,
@@ -130,3 +131,34 @@ def test_a_returned_item_shows_the_comment_and_is_resubmitted(
     [again] = submissions_of(secretary, article.uid)
     assert again.id == sent.id and again.state == "submitted"
     assert again.source == "Sở Thông tin và Truyền thông, Văn phòng UBND tỉnh"
+
+
+def test_an_item_can_be_paused_retried_and_cancelled_from_the_panel(
+        qtbot, window, store: Store, tmp_path: Path) -> None:
+    """No portal account yet: the draft waits in the outbox, and the row's buttons act on it."""
+    article = make_draft(store, tmp_path)
+    open_draft(qtbot, window, article)
+    click_send(qtbot, window)
+    account = window.submit.account
+    qtbot.waitUntil(lambda: account.dialog is not None and account.dialog.isVisible())
+    account.dialog.reject()  # not now: the draft stays queued on this computer
+    panel = window.submit.panel
+    wait_state(qtbot, window, article.uid, "đang chờ gửi")
+    item_id = panel.rows[panel.row_index(article.uid)].item_id
+
+    def press(name: str) -> None:
+        button = panel.table.findChild(QPushButton, f"{name}-{item_id}")
+        assert button is not None and button.isEnabled(), name
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    press("pause")
+    wait_state(qtbot, window, article.uid, "tạm dừng")
+    assert "tạm dừng" in window.submit.banner.text()
+    press("retry")  # back in line; without an account it asks for a login again
+    wait_state(qtbot, window, article.uid, "đang chờ gửi")
+    qtbot.waitUntil(lambda: account.dialog is not None and account.dialog.isVisible())
+    account.dialog.reject()
+    press("cancel")
+    wait_state(qtbot, window, article.uid, "đã huỷ")
+    assert not window.submit.banner.isVisible()  # a cancelled item leaves the header
+    assert [i.state for i in window.submit.controller.outbox.items()] == ["cancelled"]
