@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, Select, func, select, text
 from sqlalchemy.orm import Session, selectinload
@@ -39,6 +40,7 @@ SORT_KEYS = {
 }
 VERSION_INTERVAL_SECONDS = 60.0
 MAX_VERSIONS = 200
+_ID_CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
 BlobReferences = Callable[[set[str]], set[str]]
 
 
@@ -160,6 +162,22 @@ class DraftRepository:
             rows = conn.exec_driver_sql(_SEARCH_SQL, {"q": expression, "n": limit,
                                                       "n2": 2 * limit}).all()
         return [ArticleSummary(r[0], r[1], r[2], r[3], r[4], r[5], parse_utc(r[6])) for r in rows]
+
+    def metadata_of(self, article_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """Category metadata of these articles, without bodies or attachments.
+
+        Deadlines depend on the portal profile, which the store does not know and which the
+        user may switch at any time, so the UI computes them for the listed rows from this.
+        """
+        ids = sorted(set(article_ids))
+        found: dict[int, dict[str, Any]] = {}
+        with self._reader.connect() as conn:
+            for start in range(0, len(ids), _ID_CHUNK):
+                query = select(ArticleRow.id, ArticleRow.meta).where(
+                    ArticleRow.id.in_(ids[start:start + _ID_CHUNK]))
+                for article_id, meta in conn.execute(query):
+                    found[article_id] = dict(meta or {})
+        return found
 
     def delete(self, article_id: int) -> None:
         """Removes the article, its versions and every blob nothing else references."""

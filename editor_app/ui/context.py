@@ -7,6 +7,8 @@ import take longer than a window needs to appear), so ``store`` is None until ``
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -41,6 +43,8 @@ class AppContext(QObject):
         self.store: Store | None = None
         self._profile: Any | None = None
         self.demo_portal: Any | None = None  # editor_app.sync.demo_portal.DemoPortal when running
+        # "Today" for deadlines; tests pin it to a fixed date.
+        self.today: Callable[[], date] = date.today
 
     @property
     def language(self) -> str:

@@ -8,6 +8,7 @@ queries the user has already typed past.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -56,8 +57,11 @@ _COLUMNS: tuple[tuple[Any, Callable[[ArticleSummary], Any]], ...] = (
     (QT_TRANSLATE_NOOP("DraftsModel", "Category"), lambda s: s.category),
     (QT_TRANSLATE_NOOP("DraftsModel", "State"), lambda s: s.state),
     (QT_TRANSLATE_NOOP("DraftsModel", "Updated"), lambda s: s.updated_at),
-    (QT_TRANSLATE_NOOP("DraftsModel", "Deadline"), lambda s: s.deadline or ""),
+    # drafts without a deadline sort after those with one
+    (QT_TRANSLATE_NOOP("DraftsModel", "Deadline"),
+     lambda s: (s.deadline is None, s.deadline or "")),
 )
+_OVERDUE_COLOR = "#b00020"
 
 
 class DraftsModel(QAbstractTableModel):
@@ -68,6 +72,7 @@ class DraftsModel(QAbstractTableModel):
         self.rows: list[ArticleSummary] = []
         self._sort: tuple[int, Qt.SortOrder] = (3, Qt.SortOrder.DescendingOrder)
         self.category_name: Callable[[str], str] = lambda cid: cid
+        self.today: Callable[[], date] = date.today
 
     def set_rows(self, rows: list[ArticleSummary]) -> None:
         self.beginResetModel()
@@ -82,11 +87,33 @@ class DraftsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(_COLUMNS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid():
             return None
         row = self.rows[index.row()]
-        return self._display(row, index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self._display(row, index.column())
+            return self.tr("%1 — past its publication deadline").replace("%1", text) \
+                if self.overdue(row) else text
+        if role == Qt.ItemDataRole.ForegroundRole and self.overdue(row):
+            from PySide6.QtGui import QColor
+
+            return QColor(_OVERDUE_COLOR)
+        if role == Qt.ItemDataRole.FontRole and index.column() == DEADLINE_COLUMN \
+                and self.overdue(row):
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def overdue(self, row: ArticleSummary) -> bool:
+        """Overdue rows are drawn in red, their deadline in bold, and say so in the tooltip."""
+        from editor_app.ui.deadlines import is_overdue
+
+        return is_overdue(row, self.today())
 
     def _display(self, row: ArticleSummary, column: int) -> str:
         if column == 0:
@@ -200,22 +227,21 @@ class DraftsController(QObject):
         self._generation = 0
         view.sig_query_changed.connect(self._on_view_query_changed)
         view.model.category_name = self._category_name
+        view.model.today = lambda: context.today()
 
     def refresh(self) -> None:
+        """Re-read the rows (and their deadlines under the current profile) on the pool."""
         store = self._context.store
         if store is None:
             return
         self._generation += 1
         generation = self._generation
-        query = self._view.query()
 
         def done(rows: list[ArticleSummary]) -> None:
             self._on_rows(generation, rows)
 
-        if query:
-            self._context.runner.task(store.drafts.search, query, on_done=done)
-        else:
-            self._context.runner.task(store.drafts.list, on_done=done)
+        self._context.runner.task(_load_rows, store, self._view.query(),
+                                  self._context.profile(), on_done=done)
 
     def _on_view_query_changed(self, _query: str) -> None:
         self.refresh()
@@ -232,3 +258,11 @@ class DraftsController(QObject):
         if category is None:
             return category_id
         return self._context.pick(category.name_vi, category.name_en)
+
+
+def _load_rows(store: Any, query: str, profile: Any) -> list[ArticleSummary]:
+    """Pool thread: the list (or the search answer) with deadlines filled from ``profile``."""
+    from editor_app.ui.deadlines import with_deadlines
+
+    rows = store.drafts.search(query) if query else store.drafts.list()
+    return with_deadlines(rows, profile, store.drafts.metadata_of)

@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
             after_first_paint(self, start)
 
     def _on_review_imported(self, _result: object) -> None:
+        """Adds the review tab; its workspace is built when the tab is first shown."""
         from editor_app.ui.review import install_review_workspace
 
         self.review = install_review_workspace(self, self.context)
@@ -211,12 +212,16 @@ class MainWindow(QMainWindow):
             self._build_editor()
 
     def _on_context_profile_ready(self) -> None:
+        """A (new) profile: category names, deadlines in the list, and the open draft's form,
+        deadline line and address preview follow it without a restart."""
+        self.drafts_controller.refresh()  # deadlines depend on the profile
+        self.drafts.model.layoutChanged.emit()  # category names
         if self._editor is None:
             return
         self.editor.fields.set_categories(self.editor_controller.categories())
         self.editor.set_metadata_specs(
             self.editor_controller.specs(self.editor.fields.category_id()))
-        self.drafts.model.layoutChanged.emit()  # category names
+        self.editor_controller.update_hints()
 
     def _on_new_triggered(self) -> None:
         self.editor_controller.create()

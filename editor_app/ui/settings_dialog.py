@@ -96,19 +96,27 @@ class SettingsDialog(QDialog):
         return line, lambda: line.text().strip()
 
     def _profile_combo(self, value: Any) -> tuple[QWidget, Reader]:
-        """Shipped profiles by id (a file listing, no parsing on the GUI thread); the loaded
-        one shows its portal's name; a stored id that is not shipped here is kept."""
+        """Shipped profiles, shown at once by id (a file listing), then named by province
+        once ``list_profiles`` (which parses every profile) has run on the pool; a stored id
+        that is not shipped here is kept."""
         from editor_app.core.profiles import profile_ids
 
-        combo = QComboBox(self)
-        loaded = self._context.profile()
+        combo = self.profile_combo = QComboBox(self)
         for profile_id in profile_ids():
-            name = loaded.info.portal_name if loaded and loaded.id == profile_id else ""
-            combo.addItem(f"{name} ({profile_id})" if name else profile_id, profile_id)
+            combo.addItem(profile_id, profile_id)
         if combo.findData(value) < 0:
             combo.addItem(str(value), value)
         combo.setCurrentIndex(combo.findData(value))
+        self._context.runner.task(_list_profiles, on_done=self._on_profiles_listed)
         return combo, combo.currentData
+
+    def _on_profiles_listed(self, infos: list[Any]) -> None:
+        """Label each profile "Province — portal (id)"."""
+        for info in infos:
+            index = self.profile_combo.findData(info.id)
+            if index >= 0:
+                self.profile_combo.setItemText(index, f"{info.province} — {info.portal_name} "
+                                                      f"({info.id})")
 
     def changed_values(self) -> dict[str, Any]:
         settings = self._context.settings
@@ -125,6 +133,12 @@ class SettingsDialog(QDialog):
         if "language" in changes:
             self.sig_language_chosen.emit(changes["language"])
         super().accept()
+
+
+def _list_profiles() -> list[Any]:
+    from editor_app.core.profiles import list_profiles
+
+    return list_profiles()
 
 
 def _write_settings(settings: Any, changes: dict[str, Any]) -> None:

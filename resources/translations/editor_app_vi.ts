@@ -106,6 +106,42 @@
         <source>Category</source>
         <translation>Chuyên mục</translation>
     </message>
+    <message>
+        <source>Article address preview</source>
+        <translation>Xem trước địa chỉ bài viết</translation>
+    </message>
+    <message>
+        <source>Publication deadline</source>
+        <translation>Hạn đăng</translation>
+    </message>
+    <message>
+        <source>Article address: (write a title)</source>
+        <translation>Địa chỉ bài viết: (nhập tiêu đề)</translation>
+    </message>
+    <message>
+        <source>Article address: %1</source>
+        <translation>Địa chỉ bài viết: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue by %n working day(s) (deadline %1)</source>
+        <translation>
+            <numerusform>Quá hạn %n ngày làm việc (hạn đăng %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue (deadline %1)</source>
+        <translation>Quá hạn (hạn đăng %1)</translation>
+    </message>
+    <message>
+        <source>Deadline: %1, due today</source>
+        <translation>Hạn đăng: %1, hết hạn hôm nay</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deadline: %1, %n working day(s) left</source>
+        <translation>
+            <numerusform>Hạn đăng: %1, còn %n ngày làm việc</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AttachmentsPanel</name>
@@ -331,6 +367,10 @@
         <translation>Hạn đăng</translation>
     </message>
     <message>
+        <source>%1 — past its publication deadline</source>
+        <translation>%1 — đã quá hạn đăng</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
@@ -410,12 +450,14 @@
     <message numerus="yes">
         <source>%n error(s)</source>
         <translation>
-            <numerusform>%n lỗi</numerusform></translation>
+            <numerusform>%n lỗi</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n other note(s)</source>
         <translation>
-            <numerusform>%n lưu ý khác</numerusform></translation>
+            <numerusform>%n lưu ý khác</numerusform>
+        </translation>
     </message>
     <message>
         <source>Title</source>

@@ -55,3 +55,12 @@ def test_after_first_paint_runs_once_the_widget_has_painted(qtbot):
     qtbot.waitUntil(lambda: calls == ["first"])
     after_first_paint(label, lambda: calls.append("later"))  # already painted: runs soon
     qtbot.waitUntil(lambda: calls == ["first", "later"])
+
+
+def test_review_workspace_is_built_when_its_tab_is_first_shown(window, qtbot):
+    review = window.review
+    assert review is not None and not review.built  # installing the tab built nothing
+    assert review.tabs.tabText(1) == "Biên tập trên cổng"  # titled (Vietnamese) all the same
+    review.tabs.setCurrentIndex(1)
+    assert review.built
+    assert review.workspace.isVisible()

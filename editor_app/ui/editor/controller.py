@@ -57,6 +57,7 @@ class EditorController(QObject):
         editor.set_blob_resolver(self._blob_path)
         editor.sig_changed.connect(self._on_editor_changed)
         editor.fields.sig_category_changed.connect(self._on_fields_category_changed)
+        editor.fields.sig_title_changed.connect(self.update_address)
         panel = editor.attachments
         panel.sig_add_files.connect(self.add_files)
         panel.sig_remove.connect(self.remove_attachment)
@@ -100,6 +101,7 @@ class EditorController(QObject):
 
     def show_article(self, article: Article) -> None:
         self.editor.load(article, self.specs(article.category))
+        self.update_hints()
         self.sig_opened.emit(article)
         self.schedule_check()
         for ref in article.attachments:
@@ -135,6 +137,31 @@ class EditorController(QObject):
     def _on_editor_changed(self) -> None:
         self.autosaver.changed()
         self.schedule_check()
+        self.update_deadline()
+
+    def update_hints(self) -> None:
+        """The address preview and the deadline line, for the current profile and widgets."""
+        self.update_address()
+        self.update_deadline()
+
+    def update_address(self) -> None:
+        """As the user types the title: the address the portal will build from it."""
+        from editor_app.core.slug import portal_slug
+
+        profile = self._context.profile()
+        self.editor.fields.show_address(profile.portal_url if profile else "",
+                                        portal_slug(self.editor.fields.title.text()))
+
+    def update_deadline(self) -> None:
+        """Category and event date (e.g. the issue date) decide the deadline; cheap enough
+        (a few calendar lookups) to recompute on every edit."""
+        from editor_app.ui.deadlines import deadline_status
+
+        fields = self.editor.fields
+        article = Article(category=fields.category_id() or "news",
+                          metadata=self.editor.metadata.values())
+        fields.show_deadline(deadline_status(self._context.profile(), article,
+                                             self._context.today()))
 
     def _on_fields_category_changed(self, category: str) -> None:
         self.editor.set_metadata_specs(self.specs(category))

@@ -1,11 +1,16 @@
 """The fields every article has (REGULATIONS.md §5): title, sapo, author, source, language, tags,
-unit and the category picker. Category names come from the portal profile."""
+unit and the category picker. Category names come from the portal profile.
+
+Two read-only lines help the writer: under the title, the address the portal will build from it
+(unaccented, đ → d: core.slug.portal_slug); under the category, the publication deadline in
+working days ("Hạn đăng: 24/02/2026, còn 2 ngày làm việc"), red once overdue."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,7 +23,12 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.articles import Article
 
+if TYPE_CHECKING:
+    from editor_app.ui.deadlines import DeadlineStatus
+
 SUMMARY_HEIGHT = 64
+OVERDUE_STYLE = "color: #b00020; font-weight: bold;"
+HINT_STYLE = "color: palette(mid);"
 
 
 class ArticleFieldsForm(QWidget):
@@ -26,6 +36,7 @@ class ArticleFieldsForm(QWidget):
 
     sig_changed = Signal()
     sig_category_changed = Signal(str)
+    sig_title_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +50,13 @@ class ArticleFieldsForm(QWidget):
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")
         self.category = QComboBox(self)
+        self.address_preview = QLabel(self)
+        self.address_preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address_preview.setStyleSheet(HINT_STYLE)
+        self.deadline_line = QLabel(self)
+        self.deadline_line.hide()
+        self._address = ("", "")  # (portal address, slug) shown, for retranslate
+        self._deadline: DeadlineStatus | None = None
         self._loading = False
         self._build_layout()
         self._connect()
@@ -58,8 +76,11 @@ class ArticleFieldsForm(QWidget):
                            (self.pen_name if key == "author" else self.category))
             self._labels[key] = label
             form.addRow(label, widget)
+        form.insertRow(1, "", self.address_preview)   # under the title
+        form.insertRow(4, "", self.deadline_line)     # under category / language
 
     def _connect(self) -> None:
+        self.title.textChanged.connect(lambda _text: self.sig_title_changed.emit())
         for line in (self.title, self.pen_name, self.real_name, self.source, self.tags, self.unit):
             line.textEdited.connect(self._on_any_changed)
         self.summary.textChanged.connect(self._on_any_changed)
@@ -86,6 +107,38 @@ class ArticleFieldsForm(QWidget):
         self.tags.setPlaceholderText(self.tr("Comma-separated tags"))
         self.language.setAccessibleName(self.tr("Article language"))
         self.category.setAccessibleName(self.tr("Category"))
+        self.address_preview.setAccessibleName(self.tr("Article address preview"))
+        self.deadline_line.setAccessibleName(self.tr("Publication deadline"))
+        self.show_address(*self._address)
+        self.show_deadline(self._deadline)
+
+    def show_address(self, portal_url: str, slug: str) -> None:
+        """The address the portal builds from the title; the section part is the portal's."""
+        self._address = (portal_url, slug)
+        if not slug:
+            self.address_preview.setText(self.tr("Article address: (write a title)"))
+            return
+        address = f"{portal_url.rstrip('/')}/…/{slug}" if portal_url else f"…/{slug}"
+        self.address_preview.setText(self.tr("Article address: %1").replace("%1", address))
+
+    def show_deadline(self, status: DeadlineStatus | None) -> None:
+        """The deadline line; hidden when the category and metadata give no deadline."""
+        self._deadline = status
+        if status is None:
+            self.deadline_line.hide()
+            return
+        when = status.deadline.strftime("%d/%m/%Y")
+        days = status.working_days_left
+        if status.overdue:
+            text = (self.tr("Overdue by %n working day(s) (deadline %1)", "", -days)
+                    if days < 0 else self.tr("Overdue (deadline %1)")).replace("%1", when)
+        elif days == 0:
+            text = self.tr("Deadline: %1, due today").replace("%1", when)
+        else:
+            text = self.tr("Deadline: %1, %n working day(s) left", "", days).replace("%1", when)
+        self.deadline_line.setText(text)
+        self.deadline_line.setStyleSheet(OVERDUE_STYLE if status.overdue else "")
+        self.deadline_line.show()
 
     def set_categories(self, categories: list[tuple[str, str]]) -> None:
         """(id, display name) pairs; keeps the current choice when it still exists."""

@@ -60,12 +60,13 @@ def load_choices(client: Any) -> tuple[list[tuple[str, str]], dict[str, tuple[st
 
 class ReviewWorkspace(QWidget):
     def __init__(self, context: AppContext, credentials: CredentialStore | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, catalog: ReviewCatalog | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewWorkspace")
         self.context = context
         self.session = PortalSession(context, credentials, self)
-        self.catalog = ReviewCatalog(context.languages, context.paths.cache, self)
+        # the main window's tab passes the catalog it installed before building this
+        self.catalog = catalog or ReviewCatalog(context.languages, context.paths.cache, self)
         self.login = LoginPanel(self)
         self.login.url.setText(str(context.settings.get("portal_url") or ""))
         self.item_view = ItemView(lambda: context.language, self)
