@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+PROFILE = "cao-bang"
+# (title, category, event date as days before today): the list shows deadlines, one overdue
 SEED_TITLES = (
-    ("Quyết định ban hành Quy chế hoạt động Cổng thông tin điện tử tỉnh", "legal-document"),
-    ("Hội nghị tổng kết công tác chuyển đổi số năm 2025", "news"),
-    ("Kế hoạch tuyên truyền pháp luật về đất đai", "legal-guidance"),
-    ("Thông báo lấy ý kiến dự thảo Nghị quyết về phí, lệ phí", "consultation"),
-    ("Đà Nẵng chia sẻ kinh nghiệm xây dựng chính quyền số", "news"),
+    ("Quyết định ban hành Quy chế hoạt động Cổng thông tin điện tử tỉnh", "legal-document", 1),
+    ("Hội nghị tổng kết công tác chuyển đổi số năm 2025", "news", None),
+    ("Kế hoạch tuyên truyền pháp luật về đất đai", "legal-guidance", 40),
+    ("Thông báo lấy ý kiến dự thảo Nghị quyết về phí, lệ phí", "consultation", None),
+    ("Đà Nẵng chia sẻ kinh nghiệm xây dựng chính quyền số", "news", None),
 )
 BODY_HTML = (
     "<h2>Tình hình thực hiện</h2><p>Năm 2025, Sở Thông tin và Truyền thông đã phối hợp với các "
@@ -46,14 +48,23 @@ def main() -> int:
 
 
 def _seed(home: Path) -> None:
+    from datetime import date, timedelta
+
     from editor_app.core.articles import Article
     from editor_app.core.paths import resolve_paths
+    from editor_app.core.settings import Preset, Settings
     from editor_app.store import open_store
 
-    store = open_store(resolve_paths(home).ensure())
+    paths = resolve_paths(home).ensure()
+    Settings(paths.settings_file, Preset.load(paths.config / "no-preset.json")).set(
+        "profile_id", PROFILE)
+    store = open_store(paths)
     try:
-        for title, category in SEED_TITLES:
-            store.drafts.create(Article(title=title, category=category, unit="Sở Tư pháp"))
+        for title, category, days_ago in SEED_TITLES:
+            metadata = {} if days_ago is None else {
+                "issue_date": (date.today() - timedelta(days=days_ago)).isoformat()}
+            store.drafts.create(Article(title=title, category=category, unit="Sở Tư pháp",
+                                        metadata=metadata))
     finally:
         store.close()
 
@@ -128,7 +139,7 @@ def _show_editor(window: Any) -> None:
         elif spec.type == "doc-number":
             type_text(row.widget, "641/QĐ-UBND")
         elif spec.type == "date" and "issue" in key:
-            row.widget.setDate(QDate(2025, 12, 15))
+            row.widget.setDate(QDate.currentDate().addDays(-1))  # a deadline still ahead
         elif spec.type == "text" and spec.required:
             type_text(row.widget, "Ủy ban nhân dân tỉnh")
     window.editor_controller.check_now()

@@ -177,7 +177,7 @@ class DraftsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 110), (2, 76), (3, 100), (4, 76)):
+        for column, width in ((1, 110), (2, 76), (3, 100), (4, 88)):
             header.resizeSection(column, width)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.activated.connect(self._on_table_activated)
