@@ -1,5 +1,9 @@
-"""`python -m editor_app` behaves exactly like the `editor-app` entry point."""
+"""`python -m editor_app` behaves exactly like the `editor-app` entry point.
 
-from editor_app.cli import main
+The guard matters: inspection workers started with spawn re-import the main module.
+"""
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    from editor_app.cli import main
+
+    raise SystemExit(main())
