@@ -21,8 +21,8 @@ from typing import Any
 from editor_app.core.articles import Article, AttachmentRef
 from editor_app.core.profiles import Profile
 from editor_app.core.wire import AttachmentIn, SubmissionContent
+from editor_app.validation import portal_findings as codes
 from editor_app.validation.findings import Finding, Location, Severity
-from review_queue import findings as codes
 from review_queue.content import content_matches, format_of_name
 from review_queue.filestore import FileStore
 from review_queue.models import Upload

@@ -5,9 +5,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backends import fail
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No OS keyring runs here, and a developer's own must never receive test secrets. Pinning the
+# "no backend" keyring (here and in every app the tests start) also keeps the choice from
+# depending on test order: keyring picks from every KeyringBackend subclass defined so far, and
+# test modules define in-memory ones that they pass explicitly where they need persistence.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+keyring.set_keyring(fail.Keyring())
 os.environ.pop("EDITOR_APP_HOME", None)
 os.environ.pop("EDITOR_APP_PRESET", None)
 

@@ -1,7 +1,9 @@
-"""Finding codes only the service raises: attachments that are not what a submission says.
+"""Finding codes only the review-queue service raises: uploads that are not what a submission says.
 
-Text, metadata and policy findings come from the app's own checks (same codes as in the app);
-these cover what only the server can know, i.e. the uploads it holds.
+Text, metadata and policy findings come from the app's own checks (same codes on both sides);
+these cover what only the server can know, i.e. the uploads it holds. They are declared here,
+beside the app's own codes, because the app receives them in a 422 and shows them in Vietnamese,
+and so that docs/findings.md lists them whatever modules happen to be imported.
 """
 
 from __future__ import annotations
