@@ -26,6 +26,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="tone placement: keep the source's, old (hòa) or new (hoà)")
     parser.add_argument("--no-restore-case", action="store_true",
                         help="do not restore capitals lost by TCVN3/VPS plain text")
+    parser.add_argument("--jobs", type=_jobs, default=0, metavar="N",
+                        help="processes converting a large text file side by side "
+                             "(default: one per available core)")
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"expected 0 (one per core) or a number of processes, "
+                                          f"not {value!r}")
+    return int(value)
 
 
 def _fail(message: str) -> int:
@@ -58,18 +68,26 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _text(src: Path, out: Path, args: argparse.Namespace) -> str:
-    from editor_app.validation.text.convert import convert_stream
+    from editor_app.validation.text.parallel import available_cores, convert_file
 
+    encoding = args.from_encoding or _detect(src)
     tmp = out.with_name(out.name + ".part")
     try:
-        with open(src, "rb") as source, open(tmp, "wb") as target:
-            encoding = convert_stream(source, target, args.from_encoding,
-                                      tone_style=args.tone_style,
-                                      restore_case=not args.no_restore_case)
+        with open(tmp, "wb") as target:
+            convert_file(src, target, encoding, tone_style=args.tone_style,
+                         restore_case=not args.no_restore_case,
+                         workers=args.jobs or available_cores())
         tmp.replace(out)
     finally:
         tmp.unlink(missing_ok=True)
     return encoding
+
+
+def _detect(src: Path) -> str:
+    from editor_app.validation.text.detect import detect_stream
+
+    with open(src, "rb") as source:
+        return detect_stream(source).encoding
 
 
 def _html(src: Path, out: Path, args: argparse.Namespace) -> str:

@@ -141,7 +141,7 @@ def convert_stream(
         from editor_app.validation.text.detect import detect_stream
 
         name = detect_stream(source).encoding
-    convert = _chunk_converter(name, tone_style, restore_case)
+    convert = chunk_converter(name, tone_style, restore_case)
     done = 0
     for piece in stream.pieces(source, chunk_size):
         target.write(convert(piece))
@@ -151,7 +151,7 @@ def convert_stream(
     return name
 
 
-def _chunk_converter(name: str, tone_style: str, restore_case: bool) -> stream.ChunkConverter:
+def chunk_converter(name: str, tone_style: str, restore_case: bool) -> stream.ChunkConverter:
     """The fastest exact way to convert chunks of ``name`` text."""
     if name in CASELESS and restore_case:
         return stream.caseless_converter(name, tone_style)

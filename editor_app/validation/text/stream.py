@@ -32,7 +32,12 @@ from editor_app.validation.text.tones import normalise_tones
 
 TYPE_CHECKING = False  # typing is not imported at run time (faster CLI start)
 if TYPE_CHECKING:
-    from typing import BinaryIO
+    from typing import Protocol
+
+    class Readable(Protocol):
+        """What :func:`pieces` reads from: a binary file, or a window of one."""
+
+        def read(self, size: int, /) -> bytes: ...
 
 CHUNK_SIZE = 1 << 20  # ~1 MB: big enough to amortise per-chunk work, small enough for the caches
 CONTEXT = 2048        # bytes before a chunk the capital restorer sees
@@ -93,17 +98,23 @@ def _keep_chunk_memory() -> None:
     del del_after_use
 
 
-def pieces(source: BinaryIO, chunk_size: int) -> Iterator[Piece]:
-    """The chunks of ``source`` with their context."""
+def pieces(
+    source: Readable, chunk_size: int, before: bytes = b"", first: bool = True, tail: int = 0,
+) -> Iterator[Piece]:
+    """The chunks of ``source`` with their context.
+
+    A part of a larger file (:mod:`parallel`) passes the bytes that precede it as ``before``,
+    ``first=False`` unless it starts the file, and reads on ``tail`` bytes (at most
+    ``LOOKAHEAD``) past its end, which are context only."""
     _keep_chunk_memory()
-    buffer, before, first, eof = b"", b"", True, False
+    buffer, eof = b"", False
     while True:
         if not eof:
             block = source.read(chunk_size)
             eof = not block
             buffer = buffer + block if buffer else block
         if eof:
-            end = len(buffer)
+            end = max(0, len(buffer) - tail)
         else:
             end = _cut(buffer, len(buffer) - LOOKAHEAD)
             if not end and len(buffer) < LONG_LINE_CHUNKS * chunk_size + LOOKAHEAD:

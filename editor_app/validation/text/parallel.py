@@ -1,0 +1,200 @@
+"""Convert a large text file on every core: parts side by side, written in order, memory flat.
+
+A chunk's conversion depends only on the chunk and the context bytes around it
+(:mod:`stream`); the converters' memories (restored capital lines, the word cache) only save
+time. So a file cut at line ends into parts of a few megabytes can be converted part by part in
+several processes, each part streamed with the bytes before and after it as context, and the
+results joined in order are byte for byte the one-process output. A desktop has two to eight
+cores, and a 50 MB legacy file is about a second of pure-Python work on one of them.
+
+Workers read their part from the file and write its conversion to a file of their own, so only
+file names travel between processes; the parent appends the parts in order (in the kernel, with
+sendfile, where it can) and deletes each once appended. At most ``2 * workers`` parts are in
+flight, so memory and the temporary disk space stay flat. They start with fork where that is
+safe (a single-threaded command-line process on Linux: no start-up cost), otherwise with spawn
+(Windows, macOS, or next to other threads), which re-imports only the text engine.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import sys
+import tempfile
+import threading
+from collections import deque
+from pathlib import Path
+
+from editor_app.validation.text import stream
+from editor_app.validation.text.convert import chunk_converter, convert_stream
+
+TYPE_CHECKING = False  # typing is not imported at run time (faster CLI start)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from concurrent.futures import Future
+    from typing import BinaryIO
+
+PART_SIZE = 8 << 20       # bytes per part: a few per worker for a 50 MB file, so the load evens out
+_FIND_LINE_END = 1 << 16  # how far past a planned cut a line end is looked for
+
+_converters: dict[tuple[str, str, bool], stream.ChunkConverter] = {}
+
+
+class WorkerFailed(OSError):
+    """A conversion worker stopped (killed, out of memory): the output is incomplete."""
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its affinity mask where the OS has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def parts(path: Path, size: int, part_size: int = PART_SIZE) -> list[tuple[int, int]]:
+    """``(start, end)`` byte ranges covering the file, each cut just after a line end; a part
+    grows past ``part_size`` until a line ends (binary data may have no line end at all)."""
+    bounds = [0]
+    with open(path, "rb") as source:
+        planned = part_size
+        while planned < size - part_size // 2:  # no small last part
+            source.seek(planned)
+            newline = source.read(_FIND_LINE_END).find(b"\n")
+            if newline < 0:
+                planned += _FIND_LINE_END
+                continue
+            bounds.append(planned + newline + 1)
+            planned = bounds[-1] + part_size
+    bounds.append(size)
+    return [(start, end) for start, end in itertools.pairwise(bounds) if end > start]
+
+
+def convert_part(
+    path: str, start: int, end: int, out: str, encoding: str, tone_style: str,
+    restore_case: bool, chunk_size: int = stream.CHUNK_SIZE,
+) -> None:
+    """``path[start:end]`` converted into the file ``out``, with the bytes around it as
+    context only."""
+    key = (encoding, tone_style, restore_case)
+    convert = _converters.get(key)
+    if convert is None:
+        convert = _converters[key] = chunk_converter(*key)
+    with open(path, "rb") as source, open(out, "wb") as target:
+        size = os.fstat(source.fileno()).st_size
+        context_start = max(0, start - stream.CONTEXT)
+        source.seek(context_start)
+        before = source.read(start - context_start)
+        tail = min(stream.LOOKAHEAD, size - end)
+        part = _Window(source, end - start + tail)
+        for piece in stream.pieces(part, chunk_size, before=before, first=start == 0, tail=tail):
+            target.write(convert(piece))
+
+
+class _Window:
+    """The next ``length`` bytes of ``source``, read in blocks as :func:`stream.pieces` asks."""
+
+    def __init__(self, source: BinaryIO, length: int) -> None:
+        self._source, self._left = source, length
+
+    def read(self, size: int) -> bytes:
+        block = self._source.read(min(size, self._left))
+        self._left -= len(block)
+        return block
+
+
+def convert_file(
+    path: Path,
+    target: BinaryIO,
+    encoding: str,
+    *,
+    tone_style: str = "keep",
+    restore_case: bool = True,
+    progress: Callable[[int], None] | None = None,
+    workers: int = 1,
+    part_size: int = PART_SIZE,
+    start_method: str | None = None,
+) -> None:
+    """Convert the file at ``path`` from ``encoding`` (a detection label) into UTF-8 NFC on
+    ``target``; the same bytes as :func:`convert.convert_stream`, on up to ``workers`` cores.
+    ``start_method`` overrides how workers start (tests run both)."""
+    size = path.stat().st_size
+    ranges = parts(path, size, part_size) if workers > 1 else []
+    if len(ranges) < 2:
+        with open(path, "rb") as source:
+            convert_stream(source, target, encoding, tone_style=tone_style,
+                           restore_case=restore_case, progress=progress)
+        return
+    options = (encoding, tone_style, restore_case)
+    method = start_method or _start_method()
+    with tempfile.TemporaryDirectory(prefix="editor-app-convert-") as folder:
+        done = 0
+        for length, part in _converted_parts(path, ranges, options, min(workers, len(ranges)),
+                                             method, Path(folder)):
+            _append(target, part)
+            part.unlink()
+            done += length
+            if progress is not None:
+                progress(done)
+
+
+def _converted_parts(
+    path: Path, ranges: list[tuple[int, int]], options: tuple[str, str, bool], workers: int,
+    start_method: str, folder: Path,
+) -> Iterator[tuple[int, Path]]:
+    """Each part's source length and converted file, in order, as the workers finish them;
+    only the file names travel between processes."""
+    import multiprocessing  # only for large files: the imports cost a small file's start-up
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context(start_method)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        pending: deque[tuple[int, Path, Future[None]]] = deque()
+        for index, (start, end) in enumerate(ranges):
+            out = folder / f"part-{index:06d}"
+            job = pool.submit(convert_part, str(path), start, end, str(out), *options)
+            pending.append((end - start, out, job))
+            if len(pending) >= 2 * workers:
+                yield _finished(pending.popleft())
+        while pending:
+            yield _finished(pending.popleft())
+
+
+def _finished(entry: tuple[int, Path, Future[None]]) -> tuple[int, Path]:
+    length, out, job = entry
+    try:
+        job.result()
+    except (OSError, ValueError):
+        raise
+    except Exception as exc:  # BrokenProcessPool and the like: say what it means for the output
+        raise WorkerFailed(f"a conversion worker stopped before finishing ({exc})") from exc
+    return length, out
+
+
+def _append(target: BinaryIO, part: Path) -> None:
+    """Copy ``part`` onto the end of ``target``, inside the kernel where it can."""
+    with open(part, "rb") as source:
+        try:
+            out_fd = target.fileno()
+        except (AttributeError, OSError):  # an in-memory target
+            shutil.copyfileobj(source, target, stream.CHUNK_SIZE)
+            return
+        target.flush()
+        size = os.fstat(source.fileno()).st_size
+        sent = 0
+        try:
+            while sent < size:
+                count = os.sendfile(out_fd, source.fileno(), sent, size - sent)
+                if not count:
+                    break
+                sent += count
+        except (AttributeError, OSError):  # no sendfile between files here: copy in Python
+            source.seek(sent)
+            shutil.copyfileobj(source, target, stream.CHUNK_SIZE)
+
+
+def _start_method() -> str:
+    """fork only where it is safe and cheap: Linux, with no other thread running."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
