@@ -22,13 +22,17 @@ from editor_app.validation.text.records import FrozenRecord
 from editor_app.validation.text.syllables import is_vietnamese_syllable
 
 _WORD = re.compile(r"[^\W\d_]+")
-# Names whose first letter TCVN3 loses; matched case-sensitively on the decoded (lowercase) form.
-_BODIES = r"(?=\s+(?:nhân\s+dân|[A-ZĐÂĂÊÔƠƯ]|thường\s+vụ|mặt\s+trận|kiểm\s+tra|quốc\s+gia))"
-_NAME_HEADS = ("ủy", "uỷ", "ấn", "ả r", "đông nam á", "châu á", "châu úc")
-_NAMES = (
-    (r"ủy\s+ban", _BODIES), (r"uỷ\s+ban", _BODIES), (r"ấn\s+độ", ""), (r"ả\s+rập", ""),
-    (r"đông\s+nam\s+á", r"\b"), (r"châu\s+á", r"\b"), (r"châu\s+úc", r"\b"),
+# Names whose first letter TCVN3 loses, matched case-sensitively on the decoded (lowercase) form:
+# the words of each name and what must follow it ("body": one of the bodies below or a capital
+# word; "end": the end of a word). One declaration, drawn as a str pattern here and as byte
+# patterns for raw TCVN3/VPS in capitals_bytes.
+BODIES = (("nhân", "dân"), ("thường", "vụ"), ("mặt", "trận"), ("kiểm", "tra"), ("quốc", "gia"))
+BODY_CAPITALS = "A-ZĐÂĂÊÔƠƯ"
+NAMES = (
+    (("ủy", "ban"), "body"), (("uỷ", "ban"), "body"), (("ấn", "độ"), ""), (("ả", "rập"), ""),
+    (("đông", "nam", "á"), "end"), (("châu", "á"), "end"), (("châu", "úc"), "end"),
 )
+_NAME_HEADS = ("ủy", "uỷ", "ấn", "ả r", "đông nam á", "châu á", "châu úc")
 
 
 @cache
@@ -83,7 +87,9 @@ def _patterns(encoding: str) -> _Patterns:
 def names_pattern() -> re.Pattern[str]:
     """The institution names, on decoded lowercase text; each alternative starts with a letter,
     which keeps the scan fast."""
-    return re.compile("|".join(f"{name}{tail}" for name, tail in _NAMES))
+    bodies = "|".join(r"\s+".join(words) for words in BODIES)
+    tails = {"body": rf"(?=\s+(?:{bodies}|[{BODY_CAPITALS}]))", "end": r"\b", "": ""}
+    return re.compile("|".join(r"\s+".join(words) + tails[tail] for words, tail in NAMES))
 
 
 def restore_capitals(text: str, encoding: str = "tcvn3") -> str:

@@ -5,7 +5,10 @@ bytes, because a 50 MB file must take a fraction of a second: every byte is clas
 ``bytes.translate``, candidates are found with ``bytes.find``/``bytes.count`` and literal-led
 byte patterns, and Python code runs only for the few lines and offsets that can need a capital.
 A :class:`CapitalRestorer` lives for one stream and remembers restored capital lines, since
-headings and signature blocks repeat throughout a file.
+headings and signature blocks repeat throughout a file. Institution names are found by byte
+patterns drawn from the same declaration as the text pattern (:data:`capitals.NAMES`), each led
+by the literal bytes of a name's first word, so the regex engine's literal search does the work
+and only real names come back to Python.
 
 Streams are restored in windows: a chunk plus some bytes before it (a sentence end just before
 the chunk capitalises its first letter) and after it (an institution name wrapped onto the next
@@ -15,24 +18,22 @@ line), so the result does not depend on where chunks are cut.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from editor_app.validation.text.capitals import (
+    BODIES,
+    BODY_CAPITALS,
+    NAMES,
     lost_letters,
-    names_pattern,
     restore_capitals,
     restore_line,
 )
-from editor_app.validation.text.codecs import byte_meanings, encode_text
+from editor_app.validation.text.codecs import byte_meanings, decode_raw
 
 _SENTENCE = (rb"\.[ \n]+q*L", rb":[ ]*\n[ \n]*q*L", rb"\n[ ]*\n[ \n]*q*L")
 _STARTS = tuple(re.compile(p) for p in _SENTENCE)
 _TEXT_START = re.compile(rb"\A[ \n]*q*L")
-# What an institution name starts with (see capitals._NAMES), as literally as the names pattern
-# allows, so the search is exact; names sharing a prefix are searched together.
-_NAME_STARTS = (("ủy",), ("uỷ",), ("ấn",), ("ả rập",), ("đông nam á",), ("châu á", "châu úc"))
-_SAMPLE = 1 << 16
-_COMMON = 1000          # a byte seen more than once per this many is too common to search for
 _CACHED_LINE = 1024     # longer capital lines are not remembered
 _LONG_LINE = 1 << 16    # capital lines longer than this are restored piece by piece
 _CACHE_LINES = 1 << 14  # the memory is cleared when it holds more lines than this
@@ -72,10 +73,7 @@ class CapitalRestorer:
         self.encoding = encoding
         self.active = bool(lost_letters(encoding))
         self._table = class_table(encoding) if self.active else b""
-        self._names = names_pattern() if self.active else None
-        self._heads = [tuple(encode_text(name, encoding, errors="replace") for name in names)
-                       for names in _NAME_STARTS]
-        self._probes: list[tuple[bytes, int]] | None = None
+        self._names = name_patterns(encoding) if self.active else ()
         self._lines: dict[bytes, str] = {}
 
     def restore(
@@ -96,7 +94,7 @@ class CapitalRestorer:
         for at in _sentence_starts(classes, starts, lo, hi):
             if at not in edits and text.rfind("\n", 0, at) + 1 not in line_starts:
                 edits[at] = (at + 1, text[at].upper())
-        for at in self._name_starts(data, text, lo, hi):
+        for at in self._name_starts(data, lo, hi):
             if at not in edits and text.rfind("\n", 0, at) + 1 not in line_starts:
                 edits[at] = (at + 1, text[at].upper())
         return _apply(text, edits, lo, hi)
@@ -115,37 +113,61 @@ class CapitalRestorer:
                 self._lines[key] = fixed
         return fixed
 
-    def _name_starts(self, data: bytes, text: str, lo: int, hi: int) -> list[int]:
-        """Offsets of institution names, found by their encoded first words."""
-        assert self._names is not None
-        if self._probes is None:
-            self._probes = [_probe(needles, data[:_SAMPLE]) for needles in self._heads]
-        match, find, startswith = self._names.match, data.find, data.startswith
+    def _name_starts(self, data: bytes, lo: int, hi: int) -> list[int]:
+        """Offsets in ``[lo, hi)`` of institution names (which may run on past ``hi``)."""
         found = []
-        for needles, (probe, offset) in zip(self._heads, self._probes, strict=True):
-            stop = hi + offset + len(probe) - 1  # a name may run past hi, not start there
-            at = find(probe, lo + offset, stop)
-            while at >= 0:  # inlined: this loop runs for every "ủy" and "ấn" of the text
-                start = at - offset
-                if (startswith(needles, start) and not (start and text[start - 1].isalpha())
-                        and match(text, start)):
-                    found.append(start)
-                at = find(probe, at + 1, stop)
+        for pattern in self._names:
+            for match in pattern.finditer(data, lo):
+                if match.start() >= hi:
+                    break
+                found.append(match.start())
         return found
 
 
-def _probe(needles: tuple[bytes, ...], sample: bytes) -> tuple[bytes, int]:
-    """What to search for to find ``needles`` fast: the rarest byte in ``sample`` of their common
-    prefix (a single byte is found with memchr, far faster than a multi-byte search) and its
-    offset, or the whole prefix when every byte of it is common."""
-    prefix = needles[0]
-    for needle in needles[1:]:
-        while not needle.startswith(prefix):
-            prefix = prefix[:-1]
-    count, offset = min((sample.count(prefix[i:i + 1]), i) for i in range(len(prefix)))
-    if count * _COMMON > len(sample):
-        return prefix, 0
-    return prefix[offset:offset + 1], offset
+@cache
+def name_patterns(encoding: str) -> tuple[re.Pattern[bytes], ...]:
+    """:data:`capitals.NAMES` as patterns on raw ``encoding`` bytes, one per first word; a name
+    counts only where no letter precedes it (checked after the literal, so the literal search
+    stays fast; the look-behind sees the bytes before the search's start)."""
+    decoded = decode_raw(bytes(range(256)), encoding)
+    space = _byte_class(decoded, str.isspace)
+    letter = _byte_class(decoded, str.isalpha)
+    word = _byte_class(decoded, lambda ch: re.match(r"\w", ch) is not None)
+    capital = _byte_class(decoded, lambda ch: re.fullmatch(f"[{BODY_CAPITALS}]", ch) is not None)
+
+    def words(*parts: str) -> bytes:
+        return (space + b"+").join(_literal(decoded, part) for part in parts)
+
+    bodies = b"|".join(words(*body) for body in BODIES)
+    tails = {"body": b"(?=" + space + b"+(?:" + bodies + b"|" + capital + b"))",
+             "end": b"(?!" + word + b")", "": b""}
+    by_first: dict[str, list[bytes]] = {}
+    for name, tail in NAMES:
+        rest = b"".join(space + b"+" + _literal(decoded, part) for part in name[1:])
+        by_first.setdefault(name[0], []).append(rest + tails[tail])
+    patterns = []
+    for first, rests in by_first.items():
+        head = _literal(decoded, first)
+        patterns.append(re.compile(head + b"(?<!" + letter + head + b")(?:" + b"|".join(rests)
+                                   + b")"))
+    return tuple(patterns)
+
+
+def _byte_class(decoded: str, test: Callable[[str], bool]) -> bytes:
+    return b"[" + b"".join(re.escape(bytes([b])) for b, ch in enumerate(decoded) if test(ch)) + b"]"
+
+
+def _literal(decoded: str, text: str) -> bytes:
+    """``text`` as the bytes that decode to it: a literal where each letter has one code (the
+    fast case), a class where it has several, and a pattern that never matches where none."""
+    pieces = []
+    for ch in text:
+        codes = [bytes([b]) for b, meaning in enumerate(decoded) if meaning == ch]
+        if not codes:
+            return b"(?!)"
+        pieces.append(re.escape(codes[0]) if len(codes) == 1
+                      else b"[" + b"".join(re.escape(c) for c in codes) + b"]")
+    return b"".join(pieces)
 
 
 def _restore_long_line(line: str, encoding: str) -> str:
