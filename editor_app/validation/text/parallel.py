@@ -10,9 +10,10 @@ cores, and a 50 MB legacy file is about a second of pure-Python work on one of t
 Workers read their part from the file and write its conversion to a file of their own, so only
 file names travel between processes; the parent appends the parts in order (in the kernel, with
 sendfile, where it can) and deletes each once appended. At most ``2 * workers`` parts are in
-flight, so memory and the temporary disk space stay flat. They start with fork where that is
-safe (a single-threaded command-line process on Linux: no start-up cost), otherwise with spawn
-(Windows, macOS, or next to other threads), which re-imports only the text engine.
+flight, so memory and the temporary disk space stay flat. Where forking is safe (Linux, a
+single-threaded command-line process) the workers are plain forked children (:mod:`forkpool`:
+no imports, a millisecond to start); elsewhere (Windows, macOS, next to other threads) they are
+spawned by :mod:`concurrent.futures`, which re-imports only the text engine.
 """
 
 from __future__ import annotations
@@ -138,12 +139,45 @@ def convert_file(
                 progress(done)
 
 
+def _part_file(folder: Path, index: int) -> Path:
+    return folder / f"part-{index:06d}"
+
+
 def _converted_parts(
     path: Path, ranges: list[tuple[int, int]], options: tuple[str, str, bool], workers: int,
     start_method: str, folder: Path,
 ) -> Iterator[tuple[int, Path]]:
     """Each part's source length and converted file, in order, as the workers finish them;
-    only the file names travel between processes."""
+    only job numbers or file names travel between processes."""
+    if start_method == "fork":
+        yield from _forked_parts(path, ranges, options, workers, folder)
+    else:
+        yield from _pooled_parts(path, ranges, options, workers, start_method, folder)
+
+
+def _forked_parts(
+    path: Path, ranges: list[tuple[int, int]], options: tuple[str, str, bool], workers: int,
+    folder: Path,
+) -> Iterator[tuple[int, Path]]:
+    from editor_app.validation.text import forkpool
+
+    def run(index: int) -> None:
+        start, end = ranges[index]
+        convert_part(str(path), start, end, str(_part_file(folder, index)), *options)
+
+    try:
+        for index in forkpool.run_in_order(len(ranges), run, workers, 2 * workers):
+            start, end = ranges[index]
+            yield end - start, _part_file(folder, index)
+    except forkpool.ChildFailed as exc:
+        raise WorkerFailed(f"a conversion worker failed: {exc}") from exc
+
+
+def _pooled_parts(
+    path: Path, ranges: list[tuple[int, int]], options: tuple[str, str, bool], workers: int,
+    start_method: str, folder: Path,
+) -> Iterator[tuple[int, Path]]:
+    """The executor's way, for spawned workers."""
     import multiprocessing  # only for large files: the imports cost a small file's start-up
     from concurrent.futures import ProcessPoolExecutor
 
@@ -151,7 +185,7 @@ def _converted_parts(
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         pending: deque[tuple[int, Path, Future[None]]] = deque()
         for index, (start, end) in enumerate(ranges):
-            out = folder / f"part-{index:06d}"
+            out = _part_file(folder, index)
             job = pool.submit(convert_part, str(path), start, end, str(out), *options)
             pending.append((end - start, out, job))
             if len(pending) >= 2 * workers:

@@ -23,6 +23,11 @@ from editor_app.validation.text.codecs import encode_text
 from editor_app.validation.text.convert import convert_stream
 from editor_app.validation.text.parallel import convert_file, parts
 
+# Python 3.12+ warns when forking next to other threads (pytest's or Qt's from earlier tests);
+# these children run only the code under test and leave with os._exit.
+FORK_WARNING = "ignore:This process .* is multi-threaded:DeprecationWarning"
+pytestmark = pytest.mark.filterwarnings(FORK_WARNING)
+
 PART = 1 << 15  # 32 KiB parts: a 300 KB file has about ten
 
 
