@@ -198,22 +198,24 @@ def _sentence_starts(
     return found
 
 
+# A capital touching a lost letter: "LU" or "UUL", matched at the capital, which is rarer than
+# lost letters, so the regex engine's scan for the literal "U" leads (faster than two finds).
+_CAPS_TOUCH = re.compile(rb"U(?:(?<=LU)|(?<=UU)(?=L))")
+
+
 def _caps_lines(classes: bytes, lo: int, hi: int) -> list[tuple[int, int]]:
     """``(start, end)`` of lines in ``[lo, hi)`` where a lost letter touches a capital (LU, UUL),
-    in order. Both needles are followed together, so a line holding both is visited once."""
+    in order; the search goes on after each line found, so a line is visited once."""
     found = []
-    find, rfind = classes.find, classes.rfind
-    at_lu, at_uul = find(b"LU", lo, hi), find(b"UUL", lo, hi)
-    while at_lu >= 0 or at_uul >= 0:
-        at = at_uul if at_lu < 0 or 0 <= at_uul < at_lu else at_lu
+    search, find, rfind = _CAPS_TOUCH.search, classes.find, classes.rfind
+    match = search(classes, lo, hi)
+    while match:
+        at = match.start()
         start = rfind(b"\n", 0, at) + 1
         end = find(b"\n", at, hi)
         end = hi if end < 0 else end
         found.append((start, end))
-        if 0 <= at_lu < end:
-            at_lu = find(b"LU", end, hi)
-        if 0 <= at_uul < end:
-            at_uul = find(b"UUL", end, hi)
+        match = search(classes, end, hi)
     return found
 
 
