@@ -11,6 +11,7 @@ from review_queue.errors import ApiError
 from review_queue.items import (
     audit,
     checked_attachments,
+    cleaned,
     findings_error,
     set_attachments,
     set_content,
@@ -41,7 +42,7 @@ def apply_patch(db: Session, svc: Services, user: models.User, item: models.Subm
                 body: wire.SubmissionPatch, if_match: str | None, language: str) -> None:
     check_edit(user, item)
     require_revision(item, user, if_match)
-    content = merged(item, body)
+    content = cleaned(merged(item, body))
     requested = body.attachments
     if requested is None:
         requested = [wire.AttachmentIn(upload_id=a.upload_id, filename=a.filename,

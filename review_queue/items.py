@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 from fastapi import Request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from editor_app.core import wire
+from editor_app.core.interchange.html_clean import clean_html
 from editor_app.validation.findings import Finding
 from review_queue import models
 from review_queue.content import MEDIA_TYPES
@@ -17,6 +19,8 @@ from review_queue.models import utcnow
 from review_queue.serialize import content_snapshot
 from review_queue.validate import Checked
 from review_queue.workflow import can_read
+
+Content = TypeVar("Content", bound=wire.SubmissionContent)
 
 
 def load_item(db: Session, item_id: int, user: models.User, *, lock: bool = False
@@ -61,6 +65,17 @@ def set_attachments(item: models.Submission, checked: Sequence[Checked]) -> None
                           media_type=MEDIA_TYPES.get(c.upload.detected, "application/octet-stream"))
         for i, c in enumerate(checked) if c.upload is not None
     ]
+
+
+def cleaned(content: Content) -> Content:
+    """``content`` with its body sanitised by the app's own allow-list (:func:`clean_html`).
+
+    Runs before validation on create and PATCH, so what is checked, stored, served and kept in
+    the revisions is the same inert structure; scripts, event handlers, ``javascript:`` links and
+    frames never reach a reviewer's screen or the portal. Silent: the author cannot act on a
+    finding about markup the server already removed, and the response shows what was kept.
+    """
+    return content.model_copy(update={"body_html": clean_html(content.body_html)})
 
 
 def set_content(item: models.Submission, content: wire.SubmissionContent) -> None:

@@ -24,6 +24,7 @@ from review_queue.errors import ApiError, forbidden, not_found
 from review_queue.items import (
     audit,
     checked_attachments,
+    cleaned,
     findings_error,
     language_of,
     load_item,
@@ -60,6 +61,7 @@ def create(body: wire.SubmissionCreate, request: Request, response: Response, db
     if user.role not in CREATORS:
         raise forbidden("your role may not submit items")
     unit = _unit_for(db, user, body.unit)
+    body = cleaned(body)
     profile = current_profile(db, svc.settings.default_profile)
     checked = checked_attachments(db, user, body.attachments)
     found = validate(body, unit, checked, profile, svc.store,
