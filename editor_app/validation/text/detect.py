@@ -70,11 +70,14 @@ class Detection(Record):
         self.spans: list[Span] = [] if spans is None else spans
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
 def _lines(text: str) -> Iterator[tuple[int, str]]:
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        yield offset, line
-        offset += len(line)
+    """Lines cut at CR/LF only: str.splitlines also cuts at U+0085, which is the middle of "ễ"
+    in UTF-8 read as Latin-1 ("Nguyá»\x85n"), and at form feeds and separators."""
+    for match in _LINE.finditer(text):
+        yield match.start(), match.group(0)
 
 
 def detect_text(text: str) -> Detection:
@@ -104,10 +107,8 @@ def _classify_line(line: str) -> str | None:
         return None
     if _COMBINING.search(line) and not unicodedata.is_normalized("NFC", line):
         return "unicode-decomposed"
-    if repair.mojibake_rounds(line):
-        fixed = repair.fix_mojibake(line)
-        if score(fixed).value > score(line).value:
-            return "mojibake"
+    if repair.mojibake_rounds(line) and _is_mojibake(line):
+        return "mojibake"
     if not any(ch in _MARKERS for ch in line) and any(ch in NON_LATIN1_LETTERS for ch in line):
         return "unicode"  # letters only Unicode has and no legacy marks: nothing to weigh
     as_is = score(line)
@@ -115,6 +116,18 @@ def _classify_line(line: str) -> str | None:
     if best == as_is.value and not any(ch in NON_LATIN1_LETTERS for ch in line):
         return "either"  # "Sè: 641/Q§" reads well both ways: the neighbours decide
     return "legacy" if best > as_is.value else "unicode"
+
+
+def _is_mojibake(line: str) -> bool:
+    """Repair reads better than the line, or (short lines, whose broken pieces are syllables on
+    their own: "HoÃ\xa0ng") its broken tokens repair into clean ones and no legacy charset
+    reads better, since legacy bytes can spell a UTF-8 sequence by accident."""
+    fixed = score(repair.fix_mojibake(line)).value
+    if fixed > score(line).value:
+        return True
+    if not repair.short_line_mojibake(line):
+        return False
+    return all(score(decode_chars(line, enc)).value <= fixed for enc in LEGACY_CANDIDATES)
 
 
 def _has_letter_references(text: str) -> bool:

@@ -13,6 +13,7 @@ import unicodedata
 from functools import cache
 
 from editor_app.validation.text.letters import VIETNAMESE_NON_ASCII
+from editor_app.validation.text.syllables import is_vietnamese_syllable
 
 _CP1252 = [bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256)]
 _TO_BYTE: dict[str, int] = {ch: b for b, ch in enumerate(_CP1252)}
@@ -74,6 +75,74 @@ def mojibake_rounds(text: str) -> int:
             break
         text, rounds = fixed, rounds + 1
     return rounds
+
+
+# Punctuation that may touch a word in good text; any other symbol a mojibake segment glues to a
+# letter ("tá»‰nh", "CHÃ‰", "DÃ‚N") is a sign of mojibake, not of writing.
+_WORD_PUNCTUATION = frozenset("\u00a0\u2026\u2013\u2014\u2018\u2019\u201c\u201d\u00ab\u00bb")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of whitespace-separated tokens holding a mojibake segment, where a segment's own
+    characters (a no-break space in "HoÃ\xa0ng") never split a token."""
+    segments = [m.span() for m in _segment().finditer(text)]
+    if not segments:
+        return []
+    chars = list(text)
+    for start, end in segments:
+        chars[start:end] = "x" * (end - start)
+    masked = "".join(chars)
+    tokens = [m.span() for m in re.finditer(r"\S+", masked)]
+    return [t for t in tokens if any(t[0] <= s < t[1] for s, _ in segments)]
+
+
+_SYMBOLS = re.compile(r"[^\w\s\x00-\x7f]+")
+
+
+def _clean_token(token: str, other: str) -> bool:
+    """Whether ``token`` is something good text could hold, judged on the words it does not
+    share with ``other`` (its repair, or what it was repaired from): real syllables or capital
+    abbreviations, and no symbol glued into a word."""
+    if any("\x80" <= ch <= "\x9f" for ch in token):
+        return False  # C1 controls: UTF-8 continuation bytes read as Latin-1
+    for match in _SYMBOLS.finditer(token):
+        start, end = match.span()
+        left = start > 0 and token[start - 1].isalpha()
+        right = token[end: end + 1].isalpha()
+        allowed = match.group(0) in _WORD_PUNCTUATION  # one mark: "tiếp…", "»Größe«"
+        if (left and right) or ((left or right) and not allowed):
+            return False  # "»…" in "Nguyá»…n", "‰" in "CHÃ‰"
+    shared = set(_WORD.findall(other))
+    for word in _WORD.findall(token):
+        if word in shared or word.isupper():
+            continue  # untouched by the repair ("CongTT"), or an abbreviation ("QĐ", "HÃ")
+        if any(ch.isupper() for ch in word[1:]):
+            return False  # "NgÃ" (lowercase, then a capital): a split mojibake pair
+        if not is_vietnamese_syllable(word):
+            return False  # "nh" of "HÃ\xa0nh"
+    return True
+
+
+def short_line_mojibake(text: str) -> bool:
+    """Whether ``text`` is mojibake judged token by token, for lines too short to score.
+
+    Whole-line scores miss "HoÃ\xa0ng" or "CHÃ‰": the broken words split into pieces that are
+    syllables on their own ("hoã", "chã"). Here every token holding a segment is compared with
+    its repair: mojibake when repairs turn more broken tokens into clean ones than they break
+    clean ones ("XÃ\xa0HỘI" with a no-break space is clean and repairs into "XàHỘI": a vote
+    against). Legitimate Latin-1 text almost never holds a segment at all.
+    """
+    gained = lost = 0
+    for start, end in _token_spans(text):
+        token = text[start:end]
+        fixed = fix_mojibake(token)
+        if fixed == token:
+            continue
+        before, after = _clean_token(token, fixed), _clean_token(fixed, token)
+        gained += after and not before
+        lost += not after  # a repair that leaves a broken token, or breaks a clean one
+    return gained > 0 and gained > lost
 
 
 def _ncr_char(match: re.Match[str]) -> str:
