@@ -10,6 +10,7 @@ from review_queue.deps import Services
 from review_queue.errors import ApiError
 from review_queue.items import (
     audit,
+    audit_note,
     checked_attachments,
     cleaned,
     findings_error,
@@ -60,7 +61,8 @@ def apply_patch(db: Session, svc: Services, user: models.User, item: models.Subm
     item.updated_at = utcnow()
     db.flush()
     snapshot(db, item, user)
-    audit(db, item, user, wire.AUDIT_EDIT, item.state, item.state, body.comment)
+    audit(db, item, user, wire.AUDIT_EDIT, item.state, item.state,
+          audit_note(body.comment, found))
 
 
 def merged(item: models.Submission, body: wire.SubmissionPatch) -> wire.SubmissionContent:

@@ -3,7 +3,8 @@
 Uploads arrive in pieces (tus PATCH requests, possibly on different instances), so the interface
 is "write from this offset" plus reads; nothing here keeps a whole file in memory. A store for
 S3-compatible object storage would map an upload to a multipart upload (parts written from an
-offset) and return None from :meth:`FileStore.local_path`.
+offset) and return None from :meth:`FileStore.local_path` (the attachment inspection then
+reads the upload through :meth:`FileStore.open_read` into a temporary file).
 """
 
 from __future__ import annotations

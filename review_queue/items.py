@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from editor_app.core import wire
 from editor_app.core.interchange.html_clean import clean_html
 from editor_app.validation.findings import Finding
+from editor_app.validation.portal_findings import CHECK_FAILED
 from review_queue import models
 from review_queue.content import MEDIA_TYPES
 from review_queue.errors import ApiError, forbidden, not_found
@@ -41,6 +42,21 @@ def audit(db: Session, item: models.Submission, user: models.User, action: str,
         submission_id=item.id, actor=user.username, role=user.role, at=utcnow(), action=action,
         from_state=from_state, to_state=to_state, comment=comment, revision=item.revision,
     ))
+
+
+def audit_note(comment: str | None, found: Sequence[Finding]) -> str | None:
+    """The audit comment of a create or edit, plus every check the server could not run.
+
+    Those warnings never block the author, so the 201 carries none; written into the audit
+    entry they reach the board (history view, ``GET /audit``), who then look by hand.
+    """
+    notes = [_note(f) for f in found if f.code == CHECK_FAILED.code]
+    return "\n".join([comment, *notes] if comment else notes) or None
+
+
+def _note(finding: Finding) -> str:
+    where = f"{finding.location.field}: " if finding.location.field else ""
+    return f"[{finding.code}] {where}{finding.message_vi}"
 
 
 def snapshot(db: Session, item: models.Submission, user: models.User) -> None:

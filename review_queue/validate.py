@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from review_queue.models import Upload
 log = logging.getLogger("review_queue.validate")
 
 TEXT_FIELDS = ("title", "summary", "source")
+COPY_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -104,29 +106,55 @@ def check_attachment(item: Checked, index: int, profile: Profile) -> list[Findin
 
 
 def _inspect(item: Checked, index: int, profile: Profile, store: FileStore) -> list[Finding]:
-    """The app's attachment inspector on the stored bytes, where the store has a local path."""
+    """The app's attachment inspector on the stored bytes; fails closed but fair.
+
+    An inspection that cannot run (inspector missing, bytes unreadable, a crash) is a
+    ``submission.check-failed`` warning on the attachment, never a silent pass and never a
+    refusal of the author's item: the board sees it in the audit trail and looks by hand.
+    """
     assert item.upload is not None
-    path = store.local_path(item.upload.id)
+    where = Location(field=f"attachments.{index}")
     inspector = _function("editor_app.validation.files", "inspect_attachment")
-    if path is None or inspector is None:
-        return []
+    if inspector is None:
+        return [_inspection_failed(item, where)]
     try:
-        found = _inspect_named(inspector, path, item.request.filename, profile.id)
+        found = _inspect_stored(inspector, store, item.upload.id, item.request.filename,
+                                profile.id)
     except Exception:
         log.exception("attachment inspector failed on upload %s", item.upload.id)
-        return []
-    where = Location(field=f"attachments.{index}")
+        return [_inspection_failed(item, where)]
     return [_relocated(f, where) for f in found]
 
 
-def _inspect_named(inspector: Callable[..., Any], path: Path, filename: str,
-                   profile_id: str) -> list[Finding]:
-    """Stored files have no extension: show the inspector a link under the claimed name."""
+def _inspection_failed(item: Checked, where: Location) -> Finding:
+    name = item.request.filename
+    return codes.CHECK_FAILED.at(where, check=f"files: {name}", data={"filename": name})
+
+
+def _inspect_stored(inspector: Callable[..., Any], store: FileStore, key: str, filename: str,
+                    profile_id: str) -> list[Finding]:
+    """Stored files have no extension: show the inspector the bytes under the claimed name.
+
+    A local store's file is linked; a store without local paths (object storage) or a system
+    without symlinks gets a temporary copy, streamed in 1 MB pieces and deleted afterwards.
+    """
     safe = PurePath(filename.replace("\\", "/")).name or "attachment"
     with tempfile.TemporaryDirectory(prefix="rq-inspect-") as folder:
-        link = Path(folder) / safe
-        link.symlink_to(path)
-        return list(inspector(link, profile_id))
+        named = Path(folder) / safe
+        if not _link(store.local_path(key), named):
+            with store.open_read(key) as source, open(named, "wb") as target:
+                shutil.copyfileobj(source, target, COPY_CHUNK)
+        return list(inspector(named, profile_id))
+
+
+def _link(path: Path | None, named: Path) -> bool:
+    if path is None:
+        return False
+    try:
+        named.symlink_to(path)
+    except OSError:  # e.g. Windows without the symlink privilege
+        return False
+    return True
 
 
 def _relocated(finding: Finding, where: Location) -> Finding:

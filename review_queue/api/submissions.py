@@ -23,6 +23,7 @@ from review_queue.editing import apply_patch
 from review_queue.errors import ApiError, forbidden, not_found
 from review_queue.items import (
     audit,
+    audit_note,
     checked_attachments,
     cleaned,
     findings_error,
@@ -69,7 +70,7 @@ def create(body: wire.SubmissionCreate, request: Request, response: Response, db
     if errors_in(found):
         raise findings_error(found, language_of(request))
     try:
-        item = _insert(db, user, key, unit, body, checked, profile)
+        item = _insert(db, user, key, unit, body, checked, profile, audit_note(None, found))
         db.commit()
     except (IntegrityError, OperationalError):
         db.rollback()  # a concurrent request with the same key won: answer with its submission
@@ -111,7 +112,7 @@ def _unit_for(db: Session, user: models.User, requested: str | None) -> str:
 
 
 def _insert(db: Session, user: models.User, key: str, unit: str, body: wire.SubmissionCreate,
-            checked: list[Checked], profile: Profile) -> models.Submission:
+            checked: list[Checked], profile: Profile, note: str | None) -> models.Submission:
     now = utcnow()
     item = models.Submission(
         unit=unit, state=wire.State.SUBMITTED, revision=1, client_uid=body.client_uid or key,
@@ -123,7 +124,7 @@ def _insert(db: Session, user: models.User, key: str, unit: str, body: wire.Subm
     db.add(item)
     db.flush()
     snapshot(db, item, user)
-    audit(db, item, user, wire.AUDIT_CREATE, None, wire.State.SUBMITTED, None)
+    audit(db, item, user, wire.AUDIT_CREATE, None, wire.State.SUBMITTED, note)
     return item
 
 
