@@ -26,6 +26,8 @@ class PortalAdapter(Protocol):
 
     base_url: str
 
+    @property
+    def token(self) -> str | None: ...
     def set_token(self, token: str | None) -> None: ...
     def health(self) -> wire.Health: ...
     def login(self, username: str, password: str) -> wire.LoginResponse: ...
@@ -68,6 +70,10 @@ class ReviewQueueClient:
 
     def url(self, path: str) -> str:
         return self.base_url + path
+
+    @property
+    def token(self) -> str | None:
+        return self._token
 
     def set_token(self, token: str | None) -> None:
         self._token = token

@@ -33,7 +33,7 @@ from editor_app.sync.errors import (
 from editor_app.sync.outbox import ItemState, Kind, Outbox, OutboxItem, UploadSlot
 from editor_app.sync.remote import RemoteStatus
 from editor_app.sync.retry import Clock, RetryPolicy, utc_now
-from editor_app.sync.uploads import UploadJob
+from editor_app.sync.uploads import UploadJob, absolute_location, stored_location
 
 log = logging.getLogger("editor_app.sync.engine")
 
@@ -145,10 +145,12 @@ class SyncEngine:
             if self.on_change is not None:
                 self.on_change(item)
 
+        base = self.portal.base_url
         job = UploadJob(open=lambda: self.blobs.open(slot.sha256), size=slot.size,
-                        filename=slot.filename, media_type=slot.media_type, url=slot.url)
+                        filename=slot.filename, media_type=slot.media_type,
+                        url=absolute_location(slot.url, base))
         upload_id = self.portal.upload(
-            job, on_url=lambda url: record(url=url, offset=0),
+            job, on_url=lambda url: record(url=stored_location(url, base), offset=0),
             on_offset=lambda offset: record(offset=offset), progress=progress, cancel=cancel)
         record(upload_id=upload_id, offset=slot.size, done=True)
 

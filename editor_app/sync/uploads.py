@@ -169,6 +169,23 @@ class TusUploader:
         return int(response.headers["Upload-Offset"])
 
 
+def stored_location(url: str, base_url: str) -> str:
+    """How an upload's URL is kept in the outbox: relative to the portal when it is on it.
+
+    The portal's address may change under a waiting upload (the demo portal on a new port, a
+    portal moved to https), and the upload must still resume: so only the path is stored.
+    """
+    root = base_url.rstrip("/")
+    return url[len(root):] if url.startswith(root + "/") else url
+
+
+def absolute_location(stored: str | None, base_url: str) -> str | None:
+    """The URL to resume an upload kept by :func:`stored_location` (absolute ones as they are)."""
+    if not stored:
+        return None
+    return base_url.rstrip("/") + stored if stored.startswith("/") else stored
+
+
 def upload_id(url: str) -> str:
     """The upload's id as the submissions API wants it: the last segment of its URL."""
     return url.rstrip("/").rsplit("/", 1)[-1]

@@ -56,12 +56,13 @@ def make_article(store: Store, title: str = TITLE,
 
 def make_service(store: Store, url: str, token: str | None, clock: ManualClock, *,
                  chunk_size: int = 64 * 1024, read_timeout: float = 30.0,
-                 profile_folder: Path | None = None, max_attempts: int = 8) -> SyncService:
+                 profile_folder: Path | None = None, max_attempts: int = 8,
+                 credentials: CredentialStore | None = None) -> SyncService:
     """The sync layer as the app assembles it, on a manual clock."""
     client = ReviewQueueClient(ConnectionOptions(url, read_timeout=read_timeout),
                                token=token, chunk_size=chunk_size)
     return SyncService(client, "collaborator", SqlOutboxRepository(store.engine), store.blobs,
                        articles=StoreArticles(store.drafts), profile_folder=profile_folder,
-                       credentials=CredentialStore(), clock=clock,
+                       credentials=credentials or CredentialStore(), clock=clock,
                        policy=RetryPolicy(max_attempts=max_attempts,
                                           rng=random.Random(7)))

@@ -8,26 +8,33 @@ a manual clock, and the service must hold each submission exactly once with ever
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from faultproxy import FaultProxy
+from portal_fixtures import MemoryKeyring, short_token_service
 from sync_helpers import jpeg_bytes, make_article, make_service
 
 from editor_app.core.articles import Article
 from editor_app.store import Store
 from editor_app.sync.client import ReviewQueueClient
+from editor_app.sync.credentials import PASSWORD, CredentialStore
 from editor_app.sync.demo_portal import DemoPortal, free_port
+from editor_app.sync.http import ConnectionOptions
 from editor_app.sync.outbox import ItemState
 from editor_app.sync.retry import ManualClock
 from editor_app.sync.service import SyncService
+from review_queue.demo import DEMO_ACCOUNTS
 
 pytestmark = pytest.mark.e2e
 
 UPLOADS = r"^/api/v1/uploads/?$"
 CHUNKS = r"^/api/v1/uploads/[0-9a-f]+$"
 CREATE = r"^/api/v1/submissions$"
+COLLABORATOR = next(a for a in DEMO_ACCOUNTS if a.role == "collaborator")
 
 
 @pytest.fixture
@@ -139,27 +146,73 @@ def test_retries_back_off_exponentially_with_jitter_and_stay_bounded(
     assert stalled.status_text("en") == "failed: Cannot reach the portal; will retry."
 
 
+@pytest.mark.parametrize("remembered", [True, False], ids=["password-saved", "no-password"])
 def test_a_portal_down_for_days_loses_nothing_and_the_outbox_drains_when_it_returns(
-        store: Store, portal: DemoPortal, collaborator_token: str, clock: ManualClock,
-        client: ReviewQueueClient) -> None:
-    port = free_port()
-    service = make_service(store, f"http://127.0.0.1:{port}", collaborator_token, clock)
-    articles = [_article(store, 40 + i) for i in range(3)]
-    items = [service.outbox.submit(a) for a in articles]
-    for _ in range(4 * 24):  # four days, the app syncing every hour as scheduled
+        remembered: bool, store: Store, clock: ManualClock, tmp_path: Path) -> None:
+    """The token really expires meanwhile (the service's token lifetime set to 2 s instead of
+    12 h); the OS keyring is stood in for by an in-memory one (it cannot run here)."""
+    keys = MemoryKeyring()
+    with short_token_service(tmp_path / "service", timedelta(seconds=2)) as url:
+        upstream = ("127.0.0.1", int(url.rsplit(":", 1)[1]))
+        port = free_port()
+        service = make_service(store, f"http://127.0.0.1:{port}", None, clock,
+                               credentials=CredentialStore(keys))
+        up = FaultProxy(upstream, port=port)
+        try:
+            login = service.login(COLLABORATOR.password, remember_password=remembered)
+        finally:
+            up.close()
+        articles = [_article(store, 40 + i) for i in range(3)]
+        items = [service.outbox.submit(a) for a in articles]
+        for _ in range(4 * 24):  # four days, the app syncing every hour as scheduled
+            service.sync_now(pull=False)
+            clock.advance(hours=1)
+        assert all(service.outbox.get(i.id or 0).state in (ItemState.WAITING, ItemState.FAILED)
+                   for i in items)
+        assert clock.now - items[0].created_at >= timedelta(days=4)  # type: ignore[operator]
+        _sleep_past(login.expires_at)
+        back = FaultProxy(upstream, port=port)
+        try:
+            service.sync_now(pull=False)  # the next scheduled round after the portal returns
+            states = [service.outbox.get(i.id or 0).state for i in items]
+            if not remembered:
+                assert states == [ItemState.NEEDS_LOGIN] * 3
+                assert service.outbox.get(items[0].id or 0).status_text("en") == "needs login"
+                service.login(COLLABORATOR.password)  # one login resumes every item
+                service.sync_now(pull=False)
+                states = [service.outbox.get(i.id or 0).state for i in items]
+        finally:
+            back.close()
+        assert states == [ItemState.SENT] * 3
+        logins = [entry for entry in back.log if entry[1] == "/api/v1/auth/login"]
+        assert len(logins) == 1  # logged in again once, not once per item
+        assert service.portal.token != login.token
+        checker = ReviewQueueClient(ConnectionOptions(url))
+        checker.login(COLLABORATOR.username, COLLABORATOR.password)
+        for article in articles:
+            _assert_held_once(checker, article)
+
+
+def test_a_saved_password_the_portal_refuses_is_forgotten(
+        store: Store, clock: ManualClock, tmp_path: Path) -> None:
+    keys = MemoryKeyring()
+    with short_token_service(tmp_path / "service", timedelta(seconds=1)) as url:
+        credentials = CredentialStore(keys)
+        service = make_service(store, url, None, clock, credentials=credentials)
+        login = service.login(COLLABORATOR.password, remember_password=True)
+        assert service.account.can_relogin()
+        credentials.set(url, "collaborator", "not the password any more", PASSWORD)
+        item = service.outbox.submit(_article(store, 70))
+        _sleep_past(login.expires_at)
         service.sync_now(pull=False)
-        clock.advance(hours=1)
-    assert all(service.outbox.get(i.id or 0).state in (ItemState.WAITING, ItemState.FAILED)
-               for i in items)
-    assert clock.now - items[0].created_at >= timedelta(days=4)  # type: ignore[operator]
-    back = FaultProxy(("127.0.0.1", int(portal.url.rsplit(":", 1)[1])), port=port)
-    try:
-        service.sync_now(pull=False)  # the next scheduled round after the portal returns
-    finally:
-        back.close()
-    assert [service.outbox.get(i.id or 0).state for i in items] == [ItemState.SENT] * 3
-    for article in articles:
-        _assert_held_once(client, article)
+        assert service.outbox.get(item.id or 0).state is ItemState.NEEDS_LOGIN
+        assert not service.account.can_relogin()  # not tried again and again
+        assert not [value for value in keys.saved.values() if "not the password" in value]
+
+
+def _sleep_past(moment: datetime) -> None:
+    left = (moment - datetime.now(UTC)).total_seconds()
+    time.sleep(max(0.0, left) + 0.2)
 
 
 def test_cancel_mid_upload_pause_and_resume(store: Store, proxy: FaultProxy, clock: ManualClock,
