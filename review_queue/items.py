@@ -99,6 +99,7 @@ def set_content(item: models.Submission, content: wire.SubmissionContent) -> Non
     item.category, item.source, item.language = content.category, content.source, content.language
     item.pen_name, item.real_name = content.author.pen_name, content.author.real_name
     item.tags, item.meta = list(content.tags), dict(content.metadata)
+    item.search_text = models.folded_search_text(content.title, content.summary)
 
 
 def language_of(request: Request) -> str:

@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from editor_app.core import wire
+from editor_app.core.fold import fold
 from review_queue import models
 from review_queue.errors import ApiError, forbidden
 from review_queue.serialize import submission_out
@@ -76,11 +77,19 @@ def _conditions(user: models.User, filters: Filters) -> list[ColumnElement[bool]
         where.append(or_(S.created_by_id == user.id, S.claimed_by_id == user.id))
     if filters.updated_since is not None:
         where.append(S.updated_at >= _aware(filters.updated_since))
-    if filters.text:
-        pattern = f"%{_escape(filters.text.strip())}%"
-        where.append(or_(S.title.ilike(pattern, escape="\\"),
-                         S.summary.ilike(pattern, escape="\\")))
+    if filters.text and filters.text.strip():
+        where.append(_text_matches(filters.text))
     return where
+
+
+def _text_matches(query: str) -> ColumnElement[bool]:
+    """The folded phrase inside the folded title or summary (same folding as the app's search).
+
+    Both sides are lower case already, so LIKE's case rules (ASCII-only on SQLite, none on
+    PostgreSQL) no longer matter; ``%`` and ``_`` in the query are literal.
+    """
+    phrase = " ".join(fold(query).split())
+    return S.search_text.like(f"%{_escape(phrase)}%", escape="\\")
 
 
 def _aware(moment: datetime) -> datetime:

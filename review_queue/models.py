@@ -27,11 +27,20 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from editor_app.core.fold import fold
 from review_queue.db import Base
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def folded_search_text(title: str, summary: str) -> str:
+    """What ``q=`` searches: title and summary folded, runs of white space made one space.
+
+    A newline keeps the two apart, so a phrase never matches across them.
+    """
+    return "\n".join(" ".join(fold(part).split()) for part in (title, summary))
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -132,6 +141,8 @@ class Submission(Base):
     last_comment: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Title and summary folded (editor_app.core.fold) for the q= search; see listing.py.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     created_by: Mapped[User] = relationship(foreign_keys=[created_by_id])
     claimed_by: Mapped[User | None] = relationship(foreign_keys=[claimed_by_id])

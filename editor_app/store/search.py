@@ -15,25 +15,17 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, text
 
+from editor_app.core.fold import fold  # lives in core (shared with review_queue); re-exported
 from editor_app.store.models import FTS_TABLE, FTS_TITLE_TABLE
 
-_D_MAP = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
 _SCRIPT_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+")
-
-
-def fold(value: str) -> str:
-    """The searchable form of ``value``: no diacritics, đ→d, lower case."""
-    decomposed = unicodedata.normalize("NFD", value.translate(_D_MAP))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.casefold()
 
 
 def html_to_text(body_html: str) -> str:

@@ -89,5 +89,21 @@ def test_pagination_and_scope(pg_api: Api) -> None:
                pg_api.call("GET", "/api/v1/submissions", "collab").json()["items"])
 
 
+def test_search_folds_case_and_diacritics(pg_api: Api) -> None:
+    titles = ["Quyết định phê duyệt đề án PG", "Ủy ban nhân dân tỉnh PG họp",
+              "Lãnh đạo PG chỉ đạo phòng chống bão"]
+    ids = [pg_api.submit(key=f"pg-search-key-{i}", title=t).json()["id"]
+           for i, t in enumerate(titles)]
+
+    def found(query: str) -> list[int]:
+        reply = pg_api.call("GET", "/api/v1/submissions", "secretary", params={"q": query})
+        return [item["id"] for item in reply.json()["items"]]
+
+    assert found("quyet dinh phe duyet") == [ids[0]]
+    assert found("ủy ban nhân dân tỉnh pg") == [ids[1]]
+    assert found("PG CHỈ ĐẠO") == [ids[2]]
+    assert found("pg%") == []
+
+
 def test_data_folder_is_only_for_files(pg_settings: Settings) -> None:
     assert not Path(pg_settings.data_dir / "review-queue.sqlite3").exists()
