@@ -9,7 +9,7 @@ every service instance answer the same.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -30,6 +30,7 @@ WINDOW = timedelta(days=30)
 NEAR = timedelta(days=2)
 LIMIT = 200
 CLAIMS = (wire.Action.CLAIM.value, wire.AUDIT_TAKEOVER)
+VIETNAM = timezone(timedelta(hours=7))  # deadlines are Vietnamese dates, whatever the host's zone
 _AUTHOR_KINDS = {State.RETURNED: Kind.RETURNED, State.PUBLISHED: Kind.PUBLISHED,
                  State.REJECTED: Kind.REJECTED}
 
@@ -126,7 +127,7 @@ def _deadlines(db: Session, user: models.User) -> Iterator[rw.Notification]:
     states = _WAITING.get(Role(user.role), ())
     if not states:
         return
-    today = datetime.now(UTC).date()
+    today = _now().astimezone(VIETNAM).date()
     S = models.Submission
     rows = db.scalars(select(S).where(S.state.in_([s.value for s in states]),
                                       S.deadline.is_not(None), S.deadline <= today + NEAR))
@@ -145,8 +146,12 @@ def _waits_on(user: models.User, item: models.Submission) -> bool:
     return item.claimed_by_id in (None, user.id)
 
 
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
 def _deadline_note(item: models.Submission, today: date) -> rw.Notification:
-    moment = datetime(today.year, today.month, today.day, tzinfo=UTC)
+    moment = datetime(today.year, today.month, today.day, tzinfo=VIETNAM)
     return rw.Notification(id=f"deadline-{item.id}-{item.deadline}", kind=Kind.DEADLINE,
                            submission_id=item.id, title=item.title, at=moment,
                            deadline=item.deadline)
