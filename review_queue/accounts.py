@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from editor_app.core.wire import Role
 from review_queue.models import Token, Unit, User
-from review_queue.security import hash_password
+from review_queue.security import forget_failures, hash_password
 
 MIN_PASSWORD = 8
 
@@ -64,6 +64,7 @@ def set_password(db: Session, username: str, password: str) -> None:
     user = get_user(db, username)
     user.password_hash = hash_password(password)
     user.failed_logins, user.locked_until = 0, None
+    forget_failures(db, username)  # a new password also unlocks the name
 
 
 def _check_password(password: str) -> None:

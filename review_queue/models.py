@@ -75,9 +75,25 @@ class User(Base):
     unit: Mapped[str] = mapped_column(String(100), default="")
     categories: Mapped[list[str]] = mapped_column(JSON, default=list)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Unused since migration 0003 (throttling is per name in login_failures); kept so that an
+    # older instance still starts on this schema during a rolling upgrade.
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LoginFailure(Base):
+    """Recent failed logins of one user name, whether an account has it or not.
+
+    Keyed by the SHA-256 of the name as typed (people type passwords into the name field), kept
+    only while the name's window is open and bounded in number (see :mod:`review_queue.security`).
+    """
+
+    __tablename__ = "login_failures"
+    name_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class Token(Base):

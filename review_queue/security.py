@@ -2,23 +2,28 @@
 
 Passwords are argon2id hashes (argon2-cffi defaults, rehashed when those change). Tokens are 256
 random bits handed out once; only their SHA-256 is stored, so a copy of the database logs no one
-in. Failed logins slow down (a growing delay) and then lock the account for a while; every refusal
-is the same 401, whether the name, the password or the lock was the reason.
+in. Failed logins slow down (a growing delay) and then lock the name for a while; every refusal
+is the same 401 after the same steps and the same delay, whether the name, the password, a
+disabled account or the lock was the reason, so neither the answer nor its timing tells which
+names have accounts. Failures are counted per name as typed, for unknown names too, in a table
+bounded by ``Settings.login_names_kept``.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import secrets
-import time
+from dataclasses import dataclass
 from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from review_queue.models import Token, User, utcnow
+from review_queue.models import LoginFailure, Token, User, utcnow
 from review_queue.settings import Settings
 
 _hasher = PasswordHasher()
@@ -62,41 +67,113 @@ def revoke_token(db: Session, token: str) -> None:
         row.revoked = True
 
 
-def authenticate(db: Session, username: str, password: str, settings: Settings) -> User | None:
-    """The user if name and password match and the account is usable; counts failures.
+@dataclass(frozen=True)
+class LoginOutcome:
+    """The user on success; else None and the seconds to wait before answering 401."""
 
-    The caller commits in both cases (failures must be remembered) and, on None, should wait
-    :func:`failure_delay` before answering.
+    user: User | None
+    delay: float = 0.0
+
+
+def attempt_login(db: Session, username: str, password: str, settings: Settings) -> LoginOutcome:
+    """Check a login so that refusals are alike whatever their reason.
+
+    Unknown names, wrong passwords, disabled and locked accounts take the same steps: one
+    password hash verification (against a dummy hash when there is no account), one failure
+    counted for the name as typed, and the delay that count gives. The caller commits in both
+    cases (failures must be remembered) and waits :attr:`LoginOutcome.delay` off the thread
+    pool (:func:`pause`).
     """
-    user = db.scalar(select(User).where(User.username == username).with_for_update())
-    if user is None:
-        verify_password(_DUMMY_HASH, password)
-        return None
     now = utcnow()
-    if user.locked_until is not None and user.locked_until > now:
-        return None
-    if user.disabled or not verify_password(user.password_hash, password):
-        _count_failure(user, settings)
-        return None
-    user.failed_logins, user.locked_until = 0, None
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-    return user
+    key = name_digest(username)
+    record = _record_for(db, key, now, settings)
+    user = db.scalar(select(User).where(User.username == username))
+    matches = verify_password(user.password_hash if user is not None else _DUMMY_HASH, password)
+    locked = record is not None and _locked(record, now)
+    if matches and user is not None and not user.disabled and not locked:
+        if record is not None:
+            db.delete(record)
+        if _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = hash_password(password)
+        return LoginOutcome(user)
+    failures = _count_failure(db, record, key, now, settings)
+    return LoginOutcome(None, failure_delay(failures, settings))
 
 
-def _count_failure(user: User, settings: Settings) -> None:
-    user.failed_logins += 1
-    if user.failed_logins >= settings.lockout_after:
-        user.locked_until = utcnow() + settings.lockout_for
-        user.failed_logins = 0
+def name_digest(username: str) -> str:
+    return hashlib.sha256(username.encode("utf-8")).hexdigest()
 
 
-def failure_delay(db: Session, username: str, settings: Settings) -> float:
-    """Seconds to wait before refusing: grows with the account's recent failures."""
-    failures = db.scalar(select(User.failed_logins).where(User.username == username)) or 1
+def failure_delay(failures: int, settings: Settings) -> float:
+    """Seconds to wait before refusing: doubles with each recent failure of the name, capped."""
     return min(settings.failure_delay_s * 2 ** (max(failures, 1) - 1), settings.failure_delay_max_s)
 
 
-def sleep_failure(seconds: float) -> None:
+async def pause(seconds: float) -> None:
+    """The refusal's delay, slept on the event loop: a waiting refusal holds no worker thread."""
     if seconds > 0:
-        time.sleep(seconds)
+        await asyncio.sleep(seconds)
+
+
+def forget_failures(db: Session, username: str) -> None:
+    """Clear a name's failures and lock (an administrator set a new password)."""
+    db.execute(delete(LoginFailure).where(LoginFailure.name_hash == name_digest(username)))
+
+
+def _record_for(db: Session, key: str, now: datetime, settings: Settings) -> LoginFailure | None:
+    """The name's failure record, locked for this transaction; a quiet window starts afresh."""
+    record = db.scalar(select(LoginFailure).where(LoginFailure.name_hash == key)
+                       .with_for_update())
+    if record is not None and record.last_failure_at <= now - settings.lockout_for:
+        record.failures, record.locked_until = 0, None
+    return record
+
+
+def _locked(record: LoginFailure, now: datetime) -> bool:
+    return record.locked_until is not None and record.locked_until > now
+
+
+def _count_failure(db: Session, record: LoginFailure | None, key: str, now: datetime,
+                   settings: Settings) -> int:
+    if record is None:
+        record = _new_record(db, key, now)
+    record.failures += 1
+    record.last_failure_at = now
+    if record.failures >= settings.lockout_after and not _locked(record, now):
+        record.locked_until = now + settings.lockout_for
+    failures = record.failures
+    _prune(db, now, settings)
+    return failures
+
+
+def _new_record(db: Session, key: str, now: datetime) -> LoginFailure:
+    """A fresh record; if a concurrent refusal of the same name made one first, that one."""
+    try:
+        with db.begin_nested():
+            record = LoginFailure(name_hash=key, failures=0, last_failure_at=now)
+            db.add(record)
+        return record
+    except IntegrityError:
+        found = db.scalar(select(LoginFailure).where(LoginFailure.name_hash == key)
+                          .with_for_update())
+        if found is None:
+            raise
+        return found
+
+
+def _prune(db: Session, now: datetime, settings: Settings) -> None:
+    """Forget closed windows, then the oldest names beyond ``login_names_kept``.
+
+    Bounded whatever a name-spraying client sends; rows another transaction holds are skipped
+    (PostgreSQL), the next refusal removes them.
+    """
+    stale = (select(LoginFailure.name_hash)
+             .where(LoginFailure.last_failure_at <= now - settings.lockout_for)
+             .with_for_update(skip_locked=True))
+    db.execute(delete(LoginFailure).where(LoginFailure.name_hash.in_(stale)))
+    excess = (db.scalar(select(func.count()).select_from(LoginFailure)) or 0) \
+        - settings.login_names_kept
+    if excess > 0:
+        oldest = (select(LoginFailure.name_hash).order_by(LoginFailure.last_failure_at)
+                  .limit(excess).with_for_update(skip_locked=True))
+        db.execute(delete(LoginFailure).where(LoginFailure.name_hash.in_(oldest)))

@@ -26,11 +26,14 @@ class Settings:
     database_url: str = ""
     files_dir: Path | None = None
     token_ttl: timedelta = timedelta(hours=12)
-    # Login throttling: each failure after the first waits longer, up to max; then a lockout.
+    # Login throttling, per user name (known or not): each failure after the first waits
+    # longer, up to max; lockout_after failures lock the name for lockout_for, and a name
+    # without a failure for lockout_for starts afresh.
     failure_delay_s: float = 0.25
     failure_delay_max_s: float = 3.0
     lockout_after: int = 5
     lockout_for: timedelta = timedelta(minutes=15)
+    login_names_kept: int = 10_000  # user names whose recent failures are remembered, at most
     max_json_bytes: int = 8 * MB
     max_upload_bytes: int = 4 * 1024 * MB
     upload_ttl: timedelta = timedelta(days=7)

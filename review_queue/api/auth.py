@@ -6,11 +6,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 
 from editor_app.core import wire
 from review_queue import __version__, security
 from review_queue.api.common import errors
-from review_queue.deps import DB, CurrentUser, Svc, bearer_token
+from review_queue.db import session_scope
+from review_queue.deps import DB, CurrentUser, Services, Svc, bearer_token
 from review_queue.errors import forbidden, unauthorized
 from review_queue.models import Unit, User
 from review_queue.profile import current_profile, profile_json
@@ -27,18 +29,30 @@ def health() -> wire.Health:
 
 @router.post("/auth/login", response_model=wire.LoginResponse, tags=["auth"],
              responses=errors(401, 422))
-def login(body: wire.LoginRequest, db: DB, svc: Svc) -> wire.LoginResponse:
-    """A bearer token for a user name and password; every refusal is the same 401."""
-    user = security.authenticate(db, body.username, body.password, svc.settings)
-    if user is None:
-        db.commit()
-        security.sleep_failure(security.failure_delay(db, body.username, svc.settings))
+async def login(body: wire.LoginRequest, svc: Svc) -> wire.LoginResponse:
+    """A bearer token for a user name and password; every refusal is the same 401.
+
+    The checking (database, argon2) runs on the thread pool; the refusal's delay is slept on
+    the event loop, so clients being slowed down hold no worker thread.
+    """
+    answer, delay = await run_in_threadpool(_attempt, svc, body)
+    if answer is None:
+        await security.pause(delay)
         raise unauthorized()
-    token, expires = security.issue_token(db, user, svc.settings)
-    db.commit()
-    return wire.LoginResponse(token=token, role=wire.Role(user.role), unit=user.unit,
-                              expires_at=expires, username=user.username,
-                              categories=list(user.categories or []))
+    return answer
+
+
+def _attempt(svc: Services, body: wire.LoginRequest) -> tuple[wire.LoginResponse | None, float]:
+    """One login in its own transaction, committed whether it succeeds or not."""
+    with session_scope(svc.sessions) as db:
+        outcome = security.attempt_login(db, body.username, body.password, svc.settings)
+        user = outcome.user
+        if user is None:
+            return None, outcome.delay
+        token, expires = security.issue_token(db, user, svc.settings)
+        return wire.LoginResponse(token=token, role=wire.Role(user.role), unit=user.unit,
+                                  expires_at=expires, username=user.username,
+                                  categories=list(user.categories or [])), 0.0
 
 
 @router.post("/auth/logout", status_code=204, tags=["auth"], responses=errors(401))

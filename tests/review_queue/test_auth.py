@@ -70,8 +70,12 @@ def test_failures_slow_down(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     settings = make_settings(tmp_path, failure_delay_s=0.5, failure_delay_max_s=2.0)
     seed_accounts(settings)
     waits: list[float] = []
+
+    async def record(seconds: float) -> None:
+        waits.append(seconds)
+
     # Record the delays instead of sleeping them: the delay policy is what is under test.
-    monkeypatch.setattr("review_queue.security.sleep_failure", waits.append)
+    monkeypatch.setattr("review_queue.security.pause", record)
     with TestClient(create_app(settings)) as client:
         for _ in range(4):
             login(client, "collab", "wrong password!")

@@ -14,6 +14,7 @@ from queue_support import Api, _seed, draft
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from review_queue import security
 from review_queue.db import make_engine
 from review_queue.settings import Settings
 from review_queue.testing import serve_in_thread
@@ -103,6 +104,35 @@ def test_search_folds_case_and_diacritics(pg_api: Api) -> None:
     assert found("ủy ban nhân dân tỉnh pg") == [ids[1]]
     assert found("PG CHỈ ĐẠO") == [ids[2]]
     assert found("pg%") == []
+
+
+def test_refusals_race_safely_and_alike(pg_api: Api, pg_settings: Settings) -> None:
+    """Concurrent failures of one new name each count once (the insert race is settled)."""
+    statuses: list[int] = []
+
+    def fail() -> None:
+        with httpx.Client(base_url=str(pg_api.http.base_url), timeout=60) as http:
+            statuses.append(http.post("/api/v1/auth/login", json={
+                "username": "pg-no-such-user", "password": "wrong password"}).status_code)
+
+    threads = [threading.Thread(target=fail) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [401] * 8
+    engine = make_engine(pg_settings)
+    with engine.connect() as connection:
+        counted = connection.execute(text(
+            "SELECT failures FROM login_failures WHERE name_hash = :h"),
+            {"h": security.name_digest("pg-no-such-user")}).scalar_one()
+    engine.dispose()
+    assert counted == 8
+    wrong = pg_api.http.post("/api/v1/auth/login", json={"username": "admin",
+                                                         "password": "wrong password"})
+    unknown = pg_api.http.post("/api/v1/auth/login", json={"username": "pg-nobody",
+                                                           "password": "wrong password"})
+    assert wrong.status_code == unknown.status_code == 401 and wrong.json() == unknown.json()
 
 
 def test_data_folder_is_only_for_files(pg_settings: Settings) -> None:
