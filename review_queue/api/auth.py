@@ -30,11 +30,9 @@ def health() -> wire.Health:
 @router.post("/auth/login", response_model=wire.LoginResponse, tags=["auth"],
              responses=errors(401, 422))
 async def login(body: wire.LoginRequest, svc: Svc) -> wire.LoginResponse:
-    """A bearer token for a user name and password; every refusal is the same 401.
-
-    The checking (database, argon2) runs on the thread pool; the refusal's delay is slept on
-    the event loop, so clients being slowed down hold no worker thread.
-    """
+    """A bearer token for a user name and password; every refusal is the same 401."""
+    # The checking (database, argon2) runs on the thread pool; the refusal's delay is slept on
+    # the event loop, so clients being slowed down hold no worker thread.
     answer, delay = await run_in_threadpool(_attempt, svc, body)
     if answer is None:
         await security.pause(delay)
