@@ -16,6 +16,7 @@ from collections.abc import Iterator
 import olefile
 
 from editor_app.validation.documents import doc_binary as binary
+from editor_app.validation.documents.doc_objects import doc_lost, ole_objects
 from editor_app.validation.documents.doc_props import (
     CharProps,
     ParaProps,
@@ -48,12 +49,19 @@ def read_doc(data: bytes) -> Document:
     if not olefile.isOleFile(io.BytesIO(data)):
         raise damaged("doc", "not an OLE compound file")
     try:
-        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+    except Exception as exc:  # olefile fails in many ways on a damaged header or FAT
+        # Its messages ("Exceeds the limit (4300 digits)…") say nothing to a user.
+        raise damaged("doc", "its OLE container is damaged or not that of a Word file",
+                      "vỏ OLE của tệp bị hỏng hoặc không phải của tệp Word") from exc
+    try:
+        with ole:
             return _DocReader(ole).read()
     except DocumentError:
         raise
-    except (struct.error, IndexError, ValueError, KeyError, OSError, EOFError) as exc:
-        raise damaged("doc", str(exc) or type(exc).__name__) from exc
+    except (struct.error, IndexError, ValueError, KeyError, OSError, EOFError,
+            AttributeError, TypeError) as exc:
+        raise damaged("doc", f"its Word text tables are inconsistent: {exc}"[:200]) from exc
 
 
 class _DocReader:
@@ -76,6 +84,7 @@ class _DocReader:
             raise damaged("doc", "table stream missing")
         self.table = ole.openstream(self.fib.table_stream).read()
         self.title = _title(ole)
+        self.objects = ole_objects(ole)
 
     def read(self) -> Document:
         self.pieces, _ = binary.read_pieces(self.fib.blob(self.table, binary.FC_CLX))
@@ -87,7 +96,8 @@ class _DocReader:
         self.papx = sorted(self._runs(binary.FC_PLCFBTEPAPX, chp=False))
         self.segments = list(self._segments())
         self.segment_starts = [s[0] for s in self.segments]
-        document = Document(kind="doc", fonts=list(self.fonts), title=self.title)
+        document = Document(kind="doc", fonts=list(self.fonts), title=self.title,
+                            warnings=doc_lost(self.text, self.objects))
         for name, start, end in self._stories():
             document.part(name).blocks.extend(self._blocks(start, end))
         return document

@@ -35,6 +35,8 @@ def convert_package(package: DocxPackage, document: Document, plan: Plan,
         for run, text in zip(paragraph.runs, texts, strict=True):
             element = package.elements[id(run)]
             decision = plan.decide(run)
+            if font_encoding(run.font):
+                report.font_replaced(run.font)  # set directly or by a style: replaced either way
             if decision.legacy:
                 _write_run(element, text, decision, tone_style)
                 report.count(decision.encoding)
@@ -49,7 +51,7 @@ def convert_package(package: DocxPackage, document: Document, plan: Plan,
         root = package.tree(name)
         replaced = _replace_declared_fonts(root, unicode_font) if root is not None else 0
         if replaced:
-            report.fonts_replaced += replaced
+            report.font_replaced(None, replaced)
             package.dirty.add(name)
     fonts = package.tree("word/fontTable.xml")
     if fonts is not None and _drop_legacy_font_entries(fonts):

@@ -13,9 +13,10 @@ class UnfixableDocumentError(DocumentError):
     """The file can be read but not converted (a PDF): the source document is needed."""
 
 
-def damaged(kind: str, detail: str) -> DocumentError:
-    """A DocumentError for a file that is truncated, corrupt or built to hurt the reader."""
+def damaged(kind: str, detail: str, detail_vi: str | None = None) -> DocumentError:
+    """A DocumentError for a file that is truncated, corrupt or built to hurt the reader;
+    ``detail_vi`` is the Vietnamese reason where there is one (a library's text has none)."""
     return DocumentError(
-        f"Tệp {kind.upper()} bị hỏng hoặc không đọc được ({detail}).",
+        f"Tệp {kind.upper()} bị hỏng hoặc không đọc được ({detail_vi or detail}).",
         f"The {kind.upper()} file is damaged or unreadable ({detail}).",
     )

@@ -9,9 +9,11 @@ with the font's charset. Nesting depth and size are bounded: a hostile file gets
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from editor_app.validation.documents.doc import decode_8bit
+from editor_app.validation.documents.doc_objects import lost_notes
 from editor_app.validation.documents.errors import damaged
 from editor_app.validation.documents.model import Document, Paragraph, Run
 from editor_app.validation.documents.rtf_body import BodyBuilder
@@ -73,6 +75,7 @@ class _Reader:
         self.state = _State()
         self.stack: list[_State] = []
         self.ignorable = False
+        self.dropped: Counter[str] = Counter()
 
     def read(self) -> Document:
         pos, size = 0, len(self.data)
@@ -96,7 +99,9 @@ class _Reader:
 
     def _document(self) -> Document:
         names = [name for name, _ in self.fonts.values()]
-        document = Document(kind="rtf", fonts=names, warnings=self.body.warnings)
+        objects = ["an OLE object"] * self.dropped["object"]
+        warnings = [*self.body.warnings, *lost_notes(objects, self.dropped["pict"], 0)]
+        document = Document(kind="rtf", fonts=names, warnings=warnings)
         document.title = decode_8bit(bytes(self.title)).strip() or None
         for name, blocks in self.body.finish().items():
             document.part(name).blocks.extend(blocks)
@@ -152,6 +157,8 @@ class _Reader:
         new = None
         if word in _SKIP or word.startswith("bkmk"):
             new = "skip"
+            if word in ("object", "pict"):  # not converted: the report must say so
+                self.dropped[word] += 1
         elif word == "fonttbl":
             new = "fonttbl"
         elif word == "stylesheet":

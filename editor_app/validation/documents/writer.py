@@ -58,6 +58,8 @@ class _Writer:
             out = target.add_run(text)  # type: ignore[attr-defined]
             legacy_font = font_encoding(run.font) is not None
             out.font.name = self.unicode_font if legacy_font or not run.font else run.font
+            if legacy_font:
+                self.report.font_replaced(run.font)
             out.bold = run.bold or None
             out.italic = run.italic or None
             out.underline = run.underline or None
