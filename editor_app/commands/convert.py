@@ -11,7 +11,6 @@ import argparse
 import sys
 from pathlib import Path
 
-DOCUMENT_SUFFIXES = (".docx", ".doc", ".rtf", ".pdf")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 ENCODINGS = ("tcvn3", "vni", "viscii", "vps", "viqr", "cp1258", "unicode", "unicode-decomposed",
              "mojibake", "ncr", "ascii")
@@ -45,10 +44,9 @@ def _fail(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     src, out = Path(args.file), Path(args.output)
-    if not src.is_file():
-        return _fail(f"cannot read {src}: no such file")
-    if out.exists() and out.resolve() == src.resolve():
-        return _fail("the output must be a different file; the original is never overwritten")
+    problem = _usage_problem(src, out)
+    if problem:
+        return _fail(problem)
     if args.from_encoding:
         from editor_app.validation.text.codecs import canonical_name
 
@@ -57,14 +55,54 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             return _fail(str(exc))
     try:
-        if src.suffix.lower() in DOCUMENT_SUFFIXES:
+        kind = _kind(src)
+        if kind == "document":
             return _document(src, out, args)
-        encoding = _html(src, out, args) if src.suffix.lower() in HTML_SUFFIXES else _text(
-            src, out, args)
+        if kind == "binary":
+            return _fail(f"{src} is not a text file or a document (binary content); only TXT, "
+                         f"HTML, DOCX, DOC and RTF files can be converted")
+        encoding = _html(src, out, args) if kind == "html" else _text(src, out, args)
     except (OSError, ValueError) as exc:
-        return _fail(f"cannot convert {src}: {getattr(exc, 'strerror', None) or exc}")
+        return _fail(_io_message(exc, src, out))
     print(f"{src} ({encoding}) -> {out}")
     return 0
+
+
+def _usage_problem(src: Path, out: Path) -> str | None:
+    """What is wrong with the paths before anything is read, in words that name the culprit."""
+    if src.is_dir():
+        return f"{src} is a directory; convert one file at a time"
+    if not src.is_file():
+        return f"cannot read {src}: no such file"
+    if out.is_dir():
+        return f"the output {out} is a directory; give the name of the file to write"
+    if not out.parent.is_dir():
+        return f"cannot write {out}: the folder {out.parent} does not exist"
+    if out.exists() and out.resolve() == src.resolve():
+        return "the output must be a different file; the original is never overwritten"
+    return None
+
+
+def _kind(src: Path) -> str:
+    """document, html, text or binary, from the content (extensions lie), then the suffix."""
+    from editor_app.validation.text.binary import HEAD_BYTES, looks_binary
+
+    with open(src, "rb") as handle:
+        head = handle.read(HEAD_BYTES)
+    if (head.startswith((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"PK\x03\x04"))
+            or head.lstrip().startswith(b"{\\rtf") or b"%PDF-" in head[:1024]):
+        return "document"
+    if looks_binary(head):
+        return "binary"
+    return "html" if src.suffix.lower() in HTML_SUFFIXES else "text"
+
+
+def _io_message(exc: OSError | ValueError, src: Path, out: Path) -> str:
+    reason = getattr(exc, "strerror", None) or exc
+    filename = getattr(exc, "filename", None)
+    if filename and Path(filename) != src and Path(filename).parent == out.parent:
+        return f"cannot write {out}: {reason}"
+    return f"cannot convert {src}: {reason}"
 
 
 def _text(src: Path, out: Path, args: argparse.Namespace) -> str:
@@ -107,10 +145,16 @@ def _document(src: Path, out: Path, args: argparse.Namespace) -> int:
     from editor_app.core.errors import UserError
 
     try:
-        convert_document(src, out, from_encoding=args.from_encoding, tone_style=args.tone_style)
+        report = convert_document(src, out, from_encoding=args.from_encoding,
+                                  tone_style=args.tone_style)
     except UserError as exc:
         return _fail(exc.message_en)
     except (OSError, ValueError) as exc:
-        return _fail(f"cannot convert {src}: {exc}")
+        return _fail(_io_message(exc, src, out))
     print(f"{src} -> {out}")
+    for item in report.lost:  # converted all the same: a warning, and the exit status stays 0
+        print(f"editor-app convert: warning: {item}", file=sys.stderr)
+    if report.lost:
+        print(f"editor-app convert: warning: {out} lacks what is listed above; check it against "
+              f"{src} before sending it", file=sys.stderr)
     return 0

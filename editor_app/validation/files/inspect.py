@@ -48,8 +48,14 @@ def inspect_source(source: Source) -> list[Finding]:
         reason = f"{type(exc).__name__}: {exc}"
         return [codes.UNINSPECTABLE.at(source.at(), reason=reason, reason_en=reason)]
     findings = type_findings(source, sniffed)
+    if sniffed.kind == "rtf":  # not an allowed format, but its text still tells the user that
+        return findings + document_findings(source, "rtf")  # it is TCVN3 and must be converted
     if any(f.severity is Severity.ERROR for f in findings) or sniffed.format_id is None:
         return findings
+    if sniffed.kind == "ole" and sniffed.detail == "unreadable":  # olefile could not open it:
+        # the parsers would only fail again, with a library's message ("AttributeError …")
+        return [*findings, codes.CORRUPT.at(source.at(), label=sniffed.label,
+                                            reason="OLE container damaged")]
     return findings + _guarded(source, sniffed)
 
 

@@ -8,6 +8,7 @@ Content streams are never decoded for this, so a 500-page PDF costs little memor
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,6 +23,8 @@ from editor_app.validation.findings import Finding
 MAX_NODES = 20_000          # action/annotation dictionaries visited before giving up
 TEXT_SAMPLE_PAGES = 1_000   # pages whose text is extracted for the text-layer test and policy
 MIN_CHARS_PER_PAGE = 5
+# pypdf logs damage it works around ("EOF marker not found") to stderr; findings report it.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 class _Walker:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -86,10 +87,49 @@ def test_convert_bad_usage_exits_2(files: dict[str, Path], tmp_path: Path) -> No
     assert files["vni"].read_bytes() == encode_text(TEXT, "vni", fold_case=True)
 
 
-def test_convert_invalid_utf8_and_random_bytes(tmp_path: Path) -> None:
+def test_convert_invalid_utf8_still_converts(tmp_path: Path) -> None:
     src = tmp_path / "broken.txt"
-    src.write_bytes(b"Vi\xe1\xbb\x87t Nam \xff\xfe\xc3(\n" + bytes(range(256)))
+    src.write_bytes(b"Vi\xe1\xbb\x87t Nam \xff\xfe\xc3(\n" + bytes(range(32, 256)))
     out = tmp_path / "broken.out"
     result = app("convert", str(src), "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 0
+
+
+def test_convert_refuses_binary_input(tmp_path: Path) -> None:
+    """Random bytes, NUL bytes included, are no text: exit 2 and nothing written (it used to
+    exit 0 and write garbage)."""
+    src = tmp_path / "random.bin"
+    src.write_bytes(random.Random(5).randbytes(5000))
+    out = tmp_path / "random.out"
+    result = app("convert", str(src), "-o", str(out))
+    assert result.returncode == 2
+    assert "not a text file or a document" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
+    src.write_bytes(b"Vi\xe1\xbb\x87t Nam\n" + b"\x00" * 10)  # text then NUL: still binary
+    assert app("convert", str(src), "-o", str(out)).returncode == 2
+
+
+def test_convert_path_messages_name_the_culprit(files: dict[str, Path], tmp_path: Path) -> None:
+    result = app("convert", str(tmp_path), "-o", str(tmp_path / "x.txt"))
+    assert result.returncode == 2 and "is a directory" in result.stderr
+    assert "no such file" not in result.stderr
+    result = app("convert", str(files["vni"]), "-o", str(tmp_path))
+    assert result.returncode == 2
+    assert f"the output {tmp_path} is a directory" in result.stderr
+    assert f"cannot convert {files['vni']}" not in result.stderr
+    result = app("convert", str(files["vni"]), "-o", str(tmp_path / "no" / "x.txt"))
+    assert result.returncode == 2 and "cannot write" in result.stderr
+    assert "does not exist" in result.stderr
+
+
+def test_detect_refuses_binary_and_directories(files: dict[str, Path], tmp_path: Path) -> None:
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + random.Random(1).randbytes(3000))
+    result = app("detect", "--json", str(binary), str(tmp_path), str(files["tcvn3"]))
+    assert result.returncode == 2
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["encoding"] for r in rows] == ["tcvn3"]  # the good file is still answered
+    assert f"{binary}: not a text file or a document" in result.stderr
+    assert f"{tmp_path}: is a directory" in result.stderr
+    assert "Traceback" not in result.stderr
