@@ -149,6 +149,8 @@ class Submission(Base):
     meta: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     client_uid: Mapped[str] = mapped_column(String(200), default="")
     idempotency_key: Mapped[str] = mapped_column(String(200))
+    # SHA-256 of the create body first sent with the key ("" for items made before 0004).
+    request_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     published_url: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
 from collections.abc import Iterator
@@ -16,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from editor_app.core import wire
 from editor_app.core.profiles import Profile
+from editor_app.core.wire import ErrorBody
 from review_queue import models
 from review_queue.api.common import Id, errors
 from review_queue.deps import DB, CurrentUser, Svc
@@ -44,21 +47,34 @@ router = APIRouter(prefix=f"{wire.API_PREFIX}/submissions", tags=["submissions"]
 
 _KEY = re.compile(r"^[\x21-\x7e]{8,200}$")
 CREATORS = (wire.Role.COLLABORATOR, wire.Role.SECRETARY)
-IdemKey = Annotated[str | None, Header(alias=wire.IDEMPOTENCY_HEADER)]
+KEY_REUSED = "idempotency-key-reused"
+IdemKey = Annotated[str | None, Header(
+    alias=wire.IDEMPOTENCY_HEADER,
+    description="8-200 visible ASCII characters, one per submission (the app uses the draft's "
+                "uid). Sent again with the same body: the submission it first created (200); "
+                f"with a different body: 422 `{KEY_REUSED}`.")]
 IfMatch = Annotated[str | None, Header(alias="If-Match")]
 
 
 @router.post("", status_code=201, response_model=wire.Submission,
              responses={200: {"model": wire.Submission, "description": "replayed: the same key "
                               "was used before, this is the submission it created"},
-                        **errors(400, 401, 403, 413, 422)})
+                        **errors(400, 401, 403, 413),
+                        422: {"model": ErrorBody, "description": "validation findings; or "
+                              f"`{KEY_REUSED}`: the key was first sent with a different body"}})
 def create(body: wire.SubmissionCreate, request: Request, response: Response, db: DB, svc: Svc,
            user: CurrentUser, idempotency_key: IdemKey = None) -> wire.Submission:
-    """A new submission; the same ``Idempotency-Key`` from the same user never makes a second."""
+    """A new submission; the same ``Idempotency-Key`` from the same user never makes a second.
+
+    The same key with the same body returns the submission it made; with a different body it
+    is refused (422 ``idempotency-key-reused``), never answered with content the caller did
+    not send.
+    """
     key = _valid_key(idempotency_key)
+    fingerprint = request_fingerprint(body)
     existing = _by_key(db, user, key)
     if existing is not None:
-        return _replay(existing, user, response)
+        return _replay(existing, fingerprint, user, response)
     if user.role not in CREATORS:
         raise forbidden("your role may not submit items")
     unit = _unit_for(db, user, body.unit)
@@ -70,14 +86,15 @@ def create(body: wire.SubmissionCreate, request: Request, response: Response, db
     if errors_in(found):
         raise findings_error(found, language_of(request))
     try:
-        item = _insert(db, user, key, unit, body, checked, profile, audit_note(None, found))
+        item = _insert(db, user, (key, fingerprint), unit, body, checked, profile,
+                       audit_note(None, found))
         db.commit()
     except (IntegrityError, OperationalError):
         db.rollback()  # a concurrent request with the same key won: answer with its submission
         existing = _by_key(db, user, key)
         if existing is None:
             raise
-        return _replay(existing, user, response)
+        return _replay(existing, fingerprint, user, response)
     log.info("submission %s created by %s", item.id, user.username)
     _headers(response, item)
     response.headers["Location"] = f"{wire.API_PREFIX}/submissions/{item.id}"
@@ -96,7 +113,19 @@ def _by_key(db: Session, user: models.User, key: str) -> models.Submission | Non
         models.Submission.created_by_id == user.id, models.Submission.idempotency_key == key))
 
 
-def _replay(item: models.Submission, user: models.User, response: Response) -> wire.Submission:
+def request_fingerprint(body: wire.SubmissionCreate) -> str:
+    """SHA-256 of the body as parsed: key order, white space and spelled-out defaults aside."""
+    canonical = json.dumps(body.model_dump(mode="json"), sort_keys=True, ensure_ascii=False,
+                           separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _replay(item: models.Submission, fingerprint: str, user: models.User,
+            response: Response) -> wire.Submission:
+    """The submission the key made, if this is the body that made it (else 422)."""
+    if item.request_hash and item.request_hash != fingerprint:
+        raise ApiError(422, KEY_REUSED, f"this {wire.IDEMPOTENCY_HEADER} was first sent with a "
+                       f"different body (submission {item.id}); send a new key for new content")
     response.status_code = 200
     _headers(response, item)
     return submission_out(item, user)
@@ -111,13 +140,15 @@ def _unit_for(db: Session, user: models.User, requested: str | None) -> str:
     return unit
 
 
-def _insert(db: Session, user: models.User, key: str, unit: str, body: wire.SubmissionCreate,
-            checked: list[Checked], profile: Profile, note: str | None) -> models.Submission:
+def _insert(db: Session, user: models.User, keyed: tuple[str, str], unit: str,
+            body: wire.SubmissionCreate, checked: list[Checked], profile: Profile,
+            note: str | None) -> models.Submission:
     now = utcnow()
+    key, fingerprint = keyed
     item = models.Submission(
         unit=unit, state=wire.State.SUBMITTED, revision=1, client_uid=body.client_uid or key,
-        idempotency_key=key, created_by_id=user.id, created_by=user, created_at=now,
-        updated_at=now, deadline=_deadline(profile, body, unit, checked),
+        idempotency_key=key, request_hash=fingerprint, created_by_id=user.id, created_by=user,
+        created_at=now, updated_at=now, deadline=_deadline(profile, body, unit, checked),
     )
     set_content(item, body)
     set_attachments(item, checked)

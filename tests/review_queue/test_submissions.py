@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -192,3 +193,35 @@ def test_hostile_requests_get_clear_errors(api: Api) -> None:
     assert odd.status_code == 422 and odd.json()["findings"]
     assert api.call("GET", "/api/v1/submissions", "collab",
                     params={"limit": "9" * 30}).status_code in (400, 422)
+
+
+def test_a_reused_key_with_another_body_is_refused(api: Api, settings: Settings) -> None:
+    first = api.submit(key="reused-key-0001")
+    assert first.status_code == 201
+    changed = api.submit(key="reused-key-0001", title="Một bài khác hẳn, cùng khóa")
+    assert changed.status_code == 422, changed.text
+    assert changed.json()["code"] == "idempotency-key-reused"
+    assert "Idempotency-Key" in changed.json()["message"]
+    assert count_submissions(settings) == 1
+    kept = api.call("GET", f"/api/v1/submissions/{first.json()['id']}", "collab").json()
+    assert kept["title"] == draft()["title"] and kept["revision"] == 1
+    for field, value in [("attachments", [{"upload_id": "x" * 32, "filename": "a.jpg"}]),
+                         ("metadata", {"number": "12/QĐ-UBND"}), ("unit", "unit-a"),
+                         ("body_html", draft()["body_html"] + " ")]:
+        reply = api.submit(key="reused-key-0001", **{field: value})
+        assert reply.status_code == 422 and reply.json()["code"] == "idempotency-key-reused", \
+            field
+    # The same body again, however it is spelled as JSON, is the same submission.
+    same = api.call("POST", "/api/v1/submissions", "collab",
+                    content=json.dumps(dict(reversed(list(draft().items()))), indent=3),
+                    headers={"Idempotency-Key": "reused-key-0001",
+                             "Content-Type": "application/json"})
+    assert same.status_code == 200 and same.json()["id"] == first.json()["id"]
+    defaults_omitted = {k: v for k, v in draft().items() if k not in ("tags", "language")}
+    defaults_omitted["tags"] = []
+    explicit = api.submit(key="reused-key-0002", **defaults_omitted)
+    assert explicit.status_code == 201
+    implicit = api.call("POST", "/api/v1/submissions", "collab",
+                        json={k: v for k, v in defaults_omitted.items() if k != "tags"}
+                        | {"language": "vi"}, headers={"Idempotency-Key": "reused-key-0002"})
+    assert implicit.status_code == 200 and implicit.json()["id"] == explicit.json()["id"]
