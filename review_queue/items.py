@@ -37,10 +37,12 @@ def load_item(db: Session, item_id: int, user: models.User, *, lock: bool = Fals
 
 
 def audit(db: Session, item: models.Submission, user: models.User, action: str,
-          from_state: str | None, to_state: str | None, comment: str | None) -> None:
+          from_state: str | None, to_state: str | None, comment: str | None,
+          url: str | None = None) -> None:
     db.add(models.AuditEntry(
         submission_id=item.id, actor=user.username, role=user.role, at=utcnow(), action=action,
         from_state=from_state, to_state=to_state, comment=comment, revision=item.revision,
+        url=url,
     ))
 
 

@@ -207,6 +207,7 @@ class AuditEntry(Base):
     to_state: Mapped[str | None] = mapped_column(String(30), nullable=True)
     comment: Mapped[str | None] = mapped_column(Text, nullable=True)
     revision: Mapped[int] = mapped_column(Integer)
+    url: Mapped[str | None] = mapped_column(Text, nullable=True)  # publish: the portal address
 
 
 class Comment(Base):

@@ -53,12 +53,18 @@ def revision_out(row: models.Revision) -> wire.SubmissionRevision:
     )
 
 
-def audit_out(row: models.AuditEntry) -> wire.AuditEntry:
+def audit_out(row: models.AuditEntry, published_url: str | None = None) -> wire.AuditEntry:
+    """One audit entry; ``published_url`` (the item's) fills ``url`` of a publish entry written
+    before the column existed (those carry the address in their comment; the table is
+    append-only, so they are completed when read, never rewritten)."""
+    url = row.url
+    if url is None and row.action == wire.Action.PUBLISH:
+        url = published_url
     return wire.AuditEntry(
         id=row.id, actor=row.actor, role=wire.Role(row.role), at=row.at, action=row.action,
         from_state=wire.State(row.from_state) if row.from_state else None,
         to_state=wire.State(row.to_state) if row.to_state else None,
-        comment=row.comment, revision=row.revision,
+        comment=row.comment, revision=row.revision, url=url,
     )
 
 

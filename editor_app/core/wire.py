@@ -233,6 +233,7 @@ class AuditEntry(WireModel):
     to_state: State | None = None
     comment: str | None = None
     revision: int
+    url: str | None = None  # publish: the item's address on the portal (older servers: None)
 
 
 class CommentCreate(WireModel):

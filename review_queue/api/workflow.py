@@ -37,7 +37,8 @@ def transition(item_id: Id, body: wire.TransitionRequest, response: Response, db
     if body.comment:
         item.last_comment = body.comment
     action = wire.AUDIT_TAKEOVER if _is_takeover(rule, source) else body.action.value
-    audit(db, item, user, action, source, item.state, _audit_comment(body))
+    audit(db, item, user, action, source, item.state, _audit_comment(body),
+          url=item.published_url if rule.action == wire.Action.PUBLISH else None)
     db.commit()
     response.headers["ETag"] = wire.etag_for(item.revision)
     return submission_out(item, user)
@@ -64,8 +65,7 @@ def _apply(item: models.Submission, user: models.User, action: wire.Action,
 
 
 def _audit_comment(body: wire.TransitionRequest) -> str | None:
-    parts = [p for p in (f"[{body.reason}]" if body.reason else None, body.comment,
-                         body.url if body.action == wire.Action.PUBLISH else None) if p]
+    parts = [p for p in (f"[{body.reason}]" if body.reason else None, body.comment) if p]
     return " ".join(parts) or None
 
 
@@ -76,7 +76,7 @@ def audit_trail(item_id: Id, db: DB, user: CurrentUser) -> list[wire.AuditEntry]
     item = load_item(db, item_id, user)
     rows = db.scalars(select(models.AuditEntry).where(models.AuditEntry.submission_id == item.id)
                       .order_by(models.AuditEntry.id))
-    return [audit_out(r) for r in rows]
+    return [audit_out(r, item.published_url) for r in rows]
 
 
 @router.get("/{item_id}/comments", response_model=list[wire.Comment],

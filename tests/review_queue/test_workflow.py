@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
-from queue_support import Api
+from alembic import command
+from fastapi.testclient import TestClient
+from queue_support import PASSWORD, Api, make_settings
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from review_queue.db import make_engine
+from review_queue.accounts import add_user, ensure_unit
+from review_queue.app import create_app
+from review_queue.db import alembic_config, make_engine, session_factory, session_scope
 from review_queue.settings import Settings
 
 _keys = itertools.count()
@@ -246,3 +252,61 @@ def test_allowed_actions_tell_the_app_what_to_show(api: Api) -> None:
     assert set(api.call("GET", path, "secretary").json()["allowed_actions"]) == {
         "release", "return", "forward", "reject"}
     assert api.call("GET", path, "secretary2").json()["allowed_actions"] == ["claim"]
+
+
+def test_publish_records_its_address_in_its_own_audit_field(api: Api) -> None:
+    item = new_item(api)
+    _approved(api, item)
+    address = "https://cong.example.gov.vn/tin-tuc/hoi-nghi-tong-ket-123"
+    step(api, item, "secretary", "publish", url=address, comment="Đã đăng trang chủ")
+    trail = api.call("GET", f"/api/v1/submissions/{item}/audit", "collab").json()
+    published = trail[-1]
+    assert published["action"] == "publish" and published["url"] == address
+    assert published["comment"] == "Đã đăng trang chủ"  # the address is no longer appended
+    assert [e["url"] for e in trail[:-1]] == [None] * (len(trail) - 1)
+    bare = new_item(api)
+    _approved(api, bare)
+    step(api, bare, "secretary", "publish", url=address + "-2")
+    last = api.call("GET", f"/api/v1/submissions/{bare}/audit", "chief").json()[-1]
+    assert last["url"] == address + "-2" and last["comment"] is None
+
+
+def test_publish_entries_from_before_the_url_column_show_the_address(tmp_path: Path) -> None:
+    """An item published under schema 0004 (address at the end of the comment) keeps its
+    append-only entry as written; reading it gives the address in ``url`` as well."""
+    settings = make_settings(tmp_path)
+    engine = make_engine(settings)
+    command.upgrade(alembic_config(engine), "0004_request_hash")
+    with session_scope(session_factory(engine)) as db:
+        ensure_unit(db, "unit-a")
+        ensure_unit(db, "board")
+        db.flush()
+        author = add_user(db, "collab", PASSWORD, "collaborator", "unit-a")
+        add_user(db, "secretary", PASSWORD, "secretary", "board")
+        db.flush()
+        author_id = author.id
+    address = "https://cong.example.gov.vn/tin/cu-1"
+    now = datetime.now(UTC).replace(tzinfo=None)
+    with engine.begin() as connection:
+        item = connection.execute(text(
+            "INSERT INTO submissions (unit, category, state, revision, title, summary, body_html,"
+            " pen_name, real_name, source, language, tags, meta, client_uid, idempotency_key,"
+            " created_by_id, published_url, published_at, created_at, updated_at) VALUES"
+            " ('unit-a', 'news', 'published', 1, 'Tin cũ', '', '', '', '', '', 'vi', '[]', '{}',"
+            " 'old-uid-02', 'old-key-0002', :user, :url, :now, :now, :now) RETURNING id"),
+            {"user": author_id, "url": address, "now": now}).scalar_one()
+        for action, source, target, comment in [
+                ("create", None, "submitted", None),
+                ("publish", "approved", "published", f"Đã đăng {address}")]:
+            connection.execute(text(
+                "INSERT INTO audit_entries (submission_id, actor, role, at, action, from_state,"
+                " to_state, comment, revision) VALUES (:item, 'secretary', 'secretary', :now,"
+                " :action, :source, :target, :comment, 1)"),
+                {"item": item, "now": now, "action": action, "source": source,
+                 "target": target, "comment": comment})
+    engine.dispose()
+    with TestClient(create_app(settings)) as client:
+        trail = Api(client, {}).call("GET", f"/api/v1/submissions/{item}/audit",
+                                     "secretary").json()
+    assert [(e["action"], e["url"]) for e in trail] == [("create", None), ("publish", address)]
+    assert trail[1]["comment"] == f"Đã đăng {address}"
