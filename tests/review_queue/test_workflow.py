@@ -310,3 +310,4 @@ def test_publish_entries_from_before_the_url_column_show_the_address(tmp_path: P
                                      "secretary").json()
     assert [(e["action"], e["url"]) for e in trail] == [("create", None), ("publish", address)]
     assert trail[1]["comment"] == f"Đã đăng {address}"
+
