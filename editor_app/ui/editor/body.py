@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, QUrl, Signal
 from PySide6.QtGui import (
@@ -26,6 +26,9 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QWidget
+
+if TYPE_CHECKING:
+    from editor_app.ui.editor.paste_offer import PasteOffer
 
 log = logging.getLogger("editor_app.ui.body")
 
@@ -52,18 +55,37 @@ class BodyEdit(QTextEdit):
         super().__init__(parent)
         self.setAcceptRichText(True)
         self.blob_path: BlobPath = lambda _sha: None
+        self.paste_offer: PasteOffer | None = None  # set by an editor that shows the offer bar
         self.document().setDefaultStyleSheet("h1,h2,h3{margin-top:8px} table{border-collapse:"
                                              "collapse} td,th{border:1px solid #999;padding:3px}")
 
     def insertFromMimeData(self, source: QMimeData) -> None:
+        """Paste: cleaned HTML, images as attachments, text as usual; legacy-encoded text then
+        gets an offer to convert it (see ``paste_offer``), read from the HTML as it came, fonts
+        and all, since cleaning drops the fonts that tell TCVN3 from VNI."""
         if source.hasHtml():
-            self.textCursor().insertHtml(clean_pasted_html(source.html()))
+            html = source.html()
+            start = self._paste_start()
+            self.textCursor().insertHtml(clean_pasted_html(html))
+            self._after_paste(html, start, html_paste=True)
             return
         if source.hasImage() or (source.hasUrls() and _image_urls(source)):
             for path in _image_urls(source):
                 self.sig_image_dropped.emit(path)
             return
+        start = self._paste_start()
         super().insertFromMimeData(source)
+        if source.hasText():
+            self._after_paste(source.text(), start, html_paste=False)
+
+    def _paste_start(self) -> int:
+        cursor = self.textCursor()
+        return min(cursor.position(), cursor.anchor())
+
+    def _after_paste(self, payload: str, start: int, *, html_paste: bool) -> None:
+        if self.paste_offer is not None:
+            self.paste_offer.check(payload, html=html_paste, start=start,
+                                   end=self.textCursor().position())
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:
         url = QUrl(url) if isinstance(url, str) else url

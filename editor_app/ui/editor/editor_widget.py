@@ -19,6 +19,7 @@ from editor_app.ui.editor.body import BlobPath, BodyEdit, BodyToolbar
 from editor_app.ui.editor.fields import ArticleFieldsForm
 from editor_app.ui.editor.findings_panel import FindingsPanel
 from editor_app.ui.editor.metadata_form import MetadataForm
+from editor_app.ui.editor.paste_offer import PasteOffer, TaskRunner
 from editor_app.ui.editor.preview import PreviewPane
 from editor_app.validation.findings import Location
 
@@ -45,6 +46,9 @@ class ArticleEditor(QWidget):
         body_layout = QVBoxLayout(body_page)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.toolbar)
+        self.paste_offer = PasteOffer(self.body, body_page)
+        self.body.paste_offer = self.paste_offer
+        body_layout.addWidget(self.paste_offer.bar)
         body_layout.addWidget(self.body)
         for page in (body_page, self.metadata, self.attachments, self.preview):
             self.tabs.addTab(page, "")
@@ -63,6 +67,7 @@ class ArticleEditor(QWidget):
         self.fields.sig_changed.connect(self._on_part_changed)
         self.metadata.sig_changed.connect(self._on_part_changed)
         self.body.textChanged.connect(self._on_part_changed)
+        self.body.textChanged.connect(self.paste_offer.text_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -73,6 +78,11 @@ class ArticleEditor(QWidget):
         self.tabs.setAccessibleName(self.tr("Editor sections"))
         self.body.setAccessibleName(self.tr("Article body"))
         self.setAccessibleName(self.tr("Article editor"))
+        self.paste_offer.bar.retranslate()
+
+    def set_task_runner(self, run_task: TaskRunner) -> None:
+        """Where paste checks run (the app's pool); until set they run inline."""
+        self.paste_offer.run_task = run_task
 
     def set_blob_resolver(self, resolver: BlobPath) -> None:
         self.body.blob_path = resolver
