@@ -55,6 +55,7 @@ class EditorController(QObject):
         self._check_generation = 0
         self.saves_in_flight = 0
         editor.set_blob_resolver(self._blob_path)
+        editor.set_task_runner(context.runner.task)  # paste checks run on the pool
         editor.sig_changed.connect(self._on_editor_changed)
         editor.fields.sig_category_changed.connect(self._on_fields_category_changed)
         editor.fields.sig_title_changed.connect(self.update_address)
