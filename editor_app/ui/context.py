@@ -43,6 +43,10 @@ class AppContext(QObject):
         self.store: Store | None = None
         self._profile: Any | None = None
         self.demo_portal: Any | None = None  # editor_app.sync.demo_portal.DemoPortal when running
+        # the app's one portal account (editor_app.ui.review.connection.PortalConnection)
+        self.portal_connection: Any | None = None
+        # the profile the connected portal enforces (fetched, or cached for offline use)
+        self.portal_profile: Any | None = None
         # "Today" for deadlines; tests pin it to a fixed date.
         self.today: Callable[[], date] = date.today
 
@@ -75,8 +79,22 @@ class AppContext(QObject):
         return vi if self.language == "vi" else en
 
     def profile(self) -> Any | None:
-        """The configured portal profile once loaded (see :meth:`load_profile`), else None."""
-        return self._profile
+        """The profile in force: the connected portal's own (see :meth:`set_portal_profile`),
+        else the one settings name once loaded (see :meth:`load_profile`), else None."""
+        return self.portal_profile or self._profile
+
+    def check_profile(self) -> Any:
+        """What the checks run against: the portal's profile itself when one is known (it may
+        differ from the shipped file of the same id), else the settings' profile id."""
+        return self.portal_profile or self.profile_id
+
+    def set_portal_profile(self, profile: Any | None) -> None:
+        """The portal's profile (None: back to the settings' one); views follow at once."""
+        if profile == self.portal_profile:
+            return
+        self.portal_profile = profile
+        log.info("profile in force: %s", profile.id if profile else self.profile_id)
+        self.sig_profile_ready.emit()
 
     def load_profile(self, profile_id: str | None = None) -> None:
         """Load the profile on the pool: parsing and validating it costs ~0.5 s of imports,

@@ -15,12 +15,16 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor_app.core.articles import Article, AttachmentRef
 from editor_app.validation.files import codes as file_codes
 from editor_app.validation.files.common import optional
 from editor_app.validation.findings import Finding, Location
 from editor_app.validation.policy import check_policy
+
+if TYPE_CHECKING:
+    from editor_app.core.profile_schema import Profile
 
 CACHE_SIZE = 512
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
@@ -32,7 +36,7 @@ _cache_lock = threading.Lock()
 
 def validate_article(article: Article,
                      attachments: Sequence[tuple[AttachmentRef, Path]] = (),
-                     profile_id: str | None = None) -> list[Finding]:
+                     profile_id: str | Profile | None = None) -> list[Finding]:
     """Every finding for the article; attachments are (reference, path of its bytes) pairs."""
     findings: list[Finding] = []
     for field, text in article_texts(article):
@@ -93,17 +97,18 @@ def _text_checks(text: str, location: Location) -> list[Finding]:
 
 
 def inspect_attachments(attachments: Sequence[tuple[AttachmentRef, Path]],
-                        profile_id: str | None) -> dict[str, list[Finding]]:
+                        profile_id: str | Profile | None) -> dict[str, list[Finding]]:
     """Findings per sha256, from the cache or from the worker pool (uncached ones in parallel)."""
     from editor_app.validation.files import inspect_many
 
     result: dict[str, list[Finding]] = {}
     missing: list[tuple[AttachmentRef, Path]] = []
+    key = _cache_key(profile_id)
     with _cache_lock:
         for ref, path in attachments:
-            cached = _cache.get((ref.sha256, profile_id))
+            cached = _cache.get((ref.sha256, key))
             if cached is not None:
-                _cache.move_to_end((ref.sha256, profile_id))
+                _cache.move_to_end((ref.sha256, key))
                 result[ref.sha256] = _located(ref, cached)
             elif ref.sha256 not in {r.sha256 for r, _ in missing}:
                 missing.append((ref, path))
@@ -112,11 +117,18 @@ def inspect_attachments(attachments: Sequence[tuple[AttachmentRef, Path]],
                                 names=[r.filename for r, _ in missing])
         with _cache_lock:
             for (ref, _), found in zip(missing, outcomes, strict=True):
-                _cache[(ref.sha256, profile_id)] = tuple(found)
+                _cache[(ref.sha256, key)] = tuple(found)
                 result[ref.sha256] = _located(ref, found)
             while len(_cache) > CACHE_SIZE:
                 _cache.popitem(last=False)
     return result
+
+
+def _cache_key(profile: str | Profile | None) -> str | None:
+    """Inspection depends only on the attachment rules, so a served profile is keyed by them."""
+    if profile is None or isinstance(profile, str):
+        return profile
+    return f"{profile.id}:{profile.attachments!r}"
 
 
 def clear_cache() -> None:
@@ -131,7 +143,7 @@ def _located(ref: AttachmentRef, findings: Sequence[Finding]) -> list[Finding]:
         data={**f.data, "attachment": ref.filename}) for f in findings]
 
 
-def _metadata(article: Article, profile_id: str | None,
+def _metadata(article: Article, profile_id: str | Profile | None,
               inspected: dict[str, list[Finding]]) -> list[Finding]:
     load_profile = optional("editor_app.core.profiles", "load_profile")
     check_metadata = optional("editor_app.validation.metadata", "check_metadata")
@@ -145,4 +157,7 @@ def _metadata(article: Article, profile_id: str | None,
             return None
         return any(f.code == file_codes.PDF_SIGNED.code for f in found)
 
-    return list(check_metadata(article, load_profile(profile_id), signed=signed))
+    # a shipped profile by id, or the profile itself (the one a portal served)
+    profile = load_profile(profile_id) if profile_id is None or isinstance(profile_id, str) \
+        else profile_id
+    return list(check_metadata(article, profile, signed=signed))

@@ -29,18 +29,20 @@ def _optional(module: str, name: str) -> Any | None:
 
 
 def validate(article: Article, files: list[tuple[AttachmentRef, Path]],
-             profile_id: str) -> list[Finding]:
-    """Every finding for the article and its stored attachments."""
+             profile_id: Any) -> list[Finding]:
+    """Every finding for the article and its stored attachments; ``profile_id`` is a shipped
+    profile's id or the portal's profile itself (``AppContext.check_profile``)."""
     validate_article = _optional("editor_app.validation.article", "validate_article")
     if validate_article is not None:
         return list(validate_article(article, files, profile_id))
     from editor_app.core.profiles import load_profile
     from editor_app.validation.metadata import check_metadata
 
-    return check_metadata(article, load_profile(profile_id))
+    profile = load_profile(profile_id) if isinstance(profile_id, str) else profile_id
+    return check_metadata(article, profile)
 
 
-def inspect_file(path: Path, filename: str, profile_id: str) -> list[Finding] | None:
+def inspect_file(path: Path, filename: str, profile_id: Any) -> list[Finding] | None:
     """The attachment inspector's verdict on one blob, or None when no inspector is installed."""
     inspect = _optional("editor_app.validation.files", "inspect_attachment")
     if inspect is None:

@@ -256,7 +256,7 @@ class EditorController(QObject):
         if path is None or ref.id is None:
             return
         attachment_id = ref.id
-        self._context.runner.task(inspect_file, path, ref.filename, self._context.profile_id,
+        self._context.runner.task(inspect_file, path, ref.filename, self._context.check_profile(),
                                   on_done=lambda f: self._show_inspection(attachment_id, f))
 
     def _show_inspection(self, attachment_id: int, findings: list[Finding] | None) -> None:
@@ -283,7 +283,7 @@ class EditorController(QObject):
         article = self.editor.current_article()
         pairs = [(ref, self._blob_path(ref.sha256)) for ref in article.attachments]
         files = [(ref, path) for ref, path in pairs if path is not None]
-        self._context.runner.task(validate, article, files, self._context.profile_id,
+        self._context.runner.task(validate, article, files, self._context.check_profile(),
                                   on_done=lambda found: self._on_checked(generation, found))
 
     def _on_checked(self, generation: int, findings: list[Finding]) -> None:

@@ -22,6 +22,7 @@ from editor_app.validation.files.limits import limits_for_profile
 from editor_app.validation.findings import Finding
 
 if TYPE_CHECKING:
+    from editor_app.core.profile_schema import Profile
     from editor_app.validation.isolation import WorkerPool
 
 __all__ = ["inspect_attachment", "inspect_here", "inspect_many", "limits_for_profile"]
@@ -55,13 +56,13 @@ def timeout_for(size: int) -> float:
     return 120.0 + size / (10 * 1024 * 1024)
 
 
-def inspect_attachment(path: Path, profile_id: str | None = None, *,
+def inspect_attachment(path: Path, profile_id: str | Profile | None = None, *,
                        name: str | None = None) -> list[Finding]:
     """Inspect one attachment in the shared worker pool; ``name`` is the user's file name."""
     return inspect_many([path], profile_id, names=[name] if name else None)[0]
 
 
-def inspect_many(paths: Sequence[Path], profile_id: str | None = None, *,
+def inspect_many(paths: Sequence[Path], profile_id: str | Profile | None = None, *,
                  names: Sequence[str | None] | None = None,
                  pool: WorkerPool | None = None) -> list[list[Finding]]:
     """Findings per path, inspected in parallel in worker processes (order kept)."""

@@ -4,21 +4,36 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from editor_app.validation.files.common import optional
 from editor_app.validation.files.formats import DEFAULT_LIMITS, FORMATS, AttachmentLimits
 
+if TYPE_CHECKING:
+    from editor_app.core.profile_schema import Profile
 
-@lru_cache(maxsize=16)
-def limits_for_profile(profile_id: str | None = None) -> AttachmentLimits:
+
+def limits_for_profile(profile_id: str | Profile | None = None) -> AttachmentLimits:
     """The profile's allowed formats and limits; an unknown id raises LookupError (bad usage).
 
-    Without the profile module the defaults apply, which accept every format the regulations list.
+    ``profile_id`` may also be a profile itself (the one a portal served, which the app checks
+    against offline). Without the profile module the defaults apply, which accept every format
+    the regulations list.
     """
+    if profile_id is None or isinstance(profile_id, str):
+        return _shipped_limits(profile_id)
+    return _limits_of(profile_id.attachments)
+
+
+@lru_cache(maxsize=16)
+def _shipped_limits(profile_id: str | None) -> AttachmentLimits:
     load_profile = optional("editor_app.core.profiles", "load_profile")
     if load_profile is None:
         return DEFAULT_LIMITS
-    policy = load_profile(profile_id).attachments
+    return _limits_of(load_profile(profile_id).attachments)
+
+
+def _limits_of(policy: Any) -> AttachmentLimits:
     allowed = tuple(fid for fid in policy.allowed if fid in FORMATS)
     max_bytes = {}
     for fid in FORMATS:
