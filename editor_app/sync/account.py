@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from editor_app.core import wire
 from editor_app.core.errors import UserError
-from editor_app.sync.client import PortalAdapter
+from editor_app.sync.client import PortalAdapter, ReviewQueueClient
 from editor_app.sync.credentials import PASSWORD, TOKEN, CredentialStore
 from editor_app.sync.errors import AuthExpiredError
 
@@ -44,6 +44,8 @@ class PortalLogin:
         self.credentials = credentials or CredentialStore()
         self.last_reply: wire.LoginResponse | None = None
         self._lock = threading.Lock()
+        if isinstance(portal, ReviewQueueClient):
+            portal.renew_login = self.relogin  # every call renews an expired token itself
 
     @property
     def url(self) -> str:

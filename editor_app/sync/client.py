@@ -65,6 +65,8 @@ class ReviewQueueClient:
         self.base_url = options.root
         self.session = session or build_session(options)
         self._token = token
+        # Set by editor_app.sync.account.PortalLogin: renews a refused token (saved password).
+        self.renew_login: Callable[[str | None], bool] | None = None
         self.uploader = TusUploader(self.session, self.url(wire.UPLOADS_PATH), self._auth,
                                     options.timeout, chunk_size)
 
@@ -83,6 +85,17 @@ class ReviewQueueClient:
 
     def _call(self, method: str, path: str, *, auth: bool = True,
               headers: dict[str, str] | None = None, **kwargs: Any) -> Any:
+        """One call; a refused token is renewed once through ``renew_login`` when set."""
+        stale = self._token
+        try:
+            return self._call_once(method, path, auth=auth, headers=headers, **kwargs)
+        except AuthExpiredError:
+            if not auth or self.renew_login is None or not self.renew_login(stale):
+                raise
+        return self._call_once(method, path, auth=auth, headers=headers, **kwargs)
+
+    def _call_once(self, method: str, path: str, *, auth: bool,
+                   headers: dict[str, str] | None, **kwargs: Any) -> Any:
         if auth and not self._token:
             raise AuthExpiredError("Cần đăng nhập vào cổng.", "Please log in to the portal.")
         all_headers = {**(self._auth() if auth else {}), **(headers or {})}

@@ -384,6 +384,18 @@
             <source>The portal refused this user name and password.</source>
             <translation>Cổng không chấp nhận tên đăng nhập và mật khẩu này.</translation>
         </message>
+        <message>
+            <source>Remember the password in the system keyring</source>
+            <translation>Lưu mật khẩu trong kho khóa (keyring) của hệ điều hành</translation>
+        </message>
+        <message>
+            <source>When the login expires (for instance while the portal is down), the app logs in again by itself, so waiting drafts still go out</source>
+            <translation>Khi phiên đăng nhập hết hạn (chẳng hạn lúc cổng ngừng hoạt động), chương trình tự đăng nhập lại, nên các bài đang chờ vẫn được gửi đi</translation>
+        </message>
+        <message>
+            <source>No usable keyring on this computer: your login is kept for this session only, and you will be asked to log in again next time.</source>
+            <translation>Máy này không có kho khóa (keyring) dùng được: phiên đăng nhập chỉ được giữ đến khi đóng chương trình, lần sau cần đăng nhập lại.</translation>
+        </message>
     </context>
     <context>
         <name>NotificationCenter</name>
@@ -901,6 +913,10 @@
         <message>
             <source>Lists</source>
             <translation>Danh sách</translation>
+        </message>
+        <message>
+            <source>Your login has expired; log in again to continue.</source>
+            <translation>Phiên đăng nhập đã hết hạn; hãy đăng nhập lại để tiếp tục.</translation>
         </message>
     </context>
 </TS>

@@ -49,11 +49,12 @@ class ReviewTab(QObject):
     def workspace(self) -> ReviewWorkspace:
         """The workspace, built now if its tab has not been shown yet."""
         if self._workspace is None:
-            from editor_app.sync.credentials import CredentialStore
+            from editor_app.ui.review.connection import shared_connection
             from editor_app.ui.review.workspace import ReviewWorkspace
 
-            workspace = ReviewWorkspace(self.context, CredentialStore(), self.page,
-                                        catalog=self.catalog)
+            connection = shared_connection(self.context)  # one login with the submit path
+            workspace = ReviewWorkspace(self.context, connection.credentials, self.page,
+                                        catalog=self.catalog, connection=connection)
             self._layout.addWidget(workspace)
             workspace.show()  # a child added to a shown page stays hidden otherwise
             self._workspace = workspace
@@ -87,4 +88,8 @@ def install_review_workspace(window: QMainWindow, context: AppContext) -> Review
     window.setCentralWidget(tabs)
     context.languages.sig_language_changed.connect(review.retitle)
     review.retitle()
+    from editor_app.ui.role_view import follow_role
+
+    window.review = review  # type: ignore[attr-defined]  # the role view finds the tabs here
+    follow_role(window, context)
     return review

@@ -1,9 +1,16 @@
-"""Logging in to the portal: address, user name, password. The password is never stored here."""
+"""Logging in to the portal: address, user name, password, and where the login is kept.
+
+With a usable OS keyring the token is kept there, and the user may choose to keep the password
+there too, so that an expired token is renewed without asking (a portal down for days outlives a
+12-hour token). Without one, a note says the login lasts this session only, and no password can
+be kept. The password itself is never stored by this form.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -31,6 +38,13 @@ class LoginPanel(QWidget):
         self.error = QLabel(self)
         self.error.setStyleSheet("color:#b3261e")
         self.error.setWordWrap(True)
+        self.remember = QCheckBox(self)
+        self.remember.setObjectName("remember-password")
+        self.keyring_note = QLabel(self)
+        self.keyring_note.setObjectName("keyringNote")
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.hide()
+        self._persistent = True
         self.form = QFormLayout()
         self.labels = [QLabel(self) for _ in range(3)]
         for label, edit in zip(self.labels, (self.url, self.username, self.password),
@@ -42,8 +56,10 @@ class LoginPanel(QWidget):
         for widget in (self.heading, self.explain):
             inner.addWidget(widget)
         inner.addLayout(self.form)
+        inner.addWidget(self.remember)
         inner.addWidget(self.button)
         inner.addWidget(self.error)
+        inner.addWidget(self.keyring_note)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(box)
@@ -66,6 +82,23 @@ class LoginPanel(QWidget):
         self.password.setAccessibleName(self.tr("Password"))
         self.url.setPlaceholderText("https://congthongtin.example.gov.vn")
         self.button.setText(self.tr("Log in"))
+        self.remember.setText(self.tr("Remember the password in the system keyring"))
+        self.remember.setToolTip(self.tr(
+            "When the login expires (for instance while the portal is down), the app logs in "
+            "again by itself, so waiting drafts still go out"))
+        self.remember.setAccessibleName(self.remember.text().replace("&", ""))
+        self.keyring_note.setText(self.tr(
+            "No usable keyring on this computer: your login is kept for this session only, and "
+            "you will be asked to log in again next time."))
+
+    def set_persistent(self, persistent: bool) -> None:
+        """Whether secrets outlive the session: the choice to keep the password, or the note."""
+        self._persistent = persistent
+        self.remember.setVisible(persistent)
+        self.keyring_note.setVisible(not persistent)
+
+    def remember_password(self) -> bool:
+        return self._persistent and self.remember.isChecked()
 
     def _on_button_clicked(self) -> None:
         url, user = self.url.text().strip(), self.username.text().strip()

@@ -1,8 +1,10 @@
 """The logged-in portal account the review workspace works for, and how it calls the portal.
 
-Every call goes through the app's operation runner (network pool), never on the GUI thread;
-failures go to the one error presenter unless the caller handles them (a 412 goes to the
-conflict dialog, a refused bulk item is listed). The token lives only in the keyring.
+A view on the app's one :class:`~editor_app.ui.review.connection.PortalConnection` (shared with
+the submit path, so the user logs in once): who is logged in, with what role, and a way to call
+the portal. Every call goes through the app's operation runner (network pool), never on the GUI
+thread; failures go to the one error presenter unless the caller handles them (a 412 goes to
+the conflict dialog, a refused bulk item is listed). The token lives only in the keyring.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from editor_app.core import wire
-from editor_app.sync.credentials import TOKEN, CredentialStore
+from editor_app.sync.credentials import CredentialStore
 from editor_app.sync.review import ReviewClient
 from editor_app.ui.context import AppContext
 from editor_app.ui.operations import Operation
+from editor_app.ui.review.connection import PortalConnection
 
 log = logging.getLogger("editor_app.ui.review")
 
@@ -25,23 +28,38 @@ APPROVER_ROLES = (wire.Role.DEPUTY, wire.Role.CHIEF)
 
 
 class PortalSession(QObject):
-    """Who is logged in (role, unit, delegated categories) and a way to call the portal."""
+    """Who is logged in (role, unit, delegated categories) and a way to call the portal.
+
+    ``sig_logged_in`` when an account with a known role is in use (again), ``sig_logged_out``
+    when it goes, ``sig_expired`` when its login must be renewed by the user.
+    """
 
     sig_logged_in = Signal()
     sig_logged_out = Signal()
+    sig_expired = Signal()
     sig_changed = Signal(int)  # a submission changed here (id): lists refresh
 
     def __init__(self, context: AppContext, credentials: CredentialStore | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, connection: PortalConnection | None = None
+                 ) -> None:
         super().__init__(parent)
         self.context = context
-        self.credentials = credentials
-        self.client: ReviewClient | None = None
-        self.me: wire.Me | None = None
+        self.connection = connection or PortalConnection(context, credentials, self)
+        self.credentials = self.connection.credentials
         self.unit_names: dict[str, str] = {}      # code -> name, for lists and headers
         self.category_names: dict[str, str] = {}  # id -> name in the interface language
+        self._announced: tuple[Any, str, Any] | None = None  # (login, user, role) shown
+        self.connection.sig_changed.connect(self._on_connection_changed)
 
     # --- who ---------------------------------------------------------------------------------
+
+    @property
+    def client(self) -> ReviewClient | None:
+        return self.connection.client if self.me is not None else None
+
+    @property
+    def me(self) -> wire.Me | None:
+        return self.connection.me if self.connection.login is not None else None
 
     @property
     def role(self) -> wire.Role | None:
@@ -54,6 +72,10 @@ class PortalSession(QObject):
     @property
     def categories(self) -> list[str]:
         return list(self.me.categories) if self.me else []
+
+    @property
+    def expired(self) -> bool:
+        return self.connection.expired
 
     def approves(self) -> bool:
         """Whether the account approves anything (chief, deputy, delegated secretary)."""
@@ -71,51 +93,43 @@ class PortalSession(QObject):
 
     def login(self, url: str, username: str, password: str,
               on_done: Callable[[Any], None] | None = None,
-              on_error: Callable[[BaseException], None] | None = None) -> Operation:
-        client = ReviewClient.connect(url.rstrip("/"))
-        return self.context.runner.task(
-            _login, client, username, password, self.credentials,
-            on_done=lambda me: self._on_login_done(client, me, on_done), on_error=on_error)
-
-    def _on_login_done(self, client: ReviewClient, me: wire.Me,
-                       then: Callable[[Any], None] | None) -> None:
-        self.client, self.me = client, me
-        log.info("logged in to %s as %s (%s)", client.base_url, me.username, me.role)
-        self.sig_logged_in.emit()
-        if then is not None:
-            then(me)
+              on_error: Callable[[BaseException], None] | None = None,
+              remember: bool = False) -> Operation:
+        return self.connection.log_in(url, username, password, remember, on_done=on_done,
+                                      on_error=on_error)
 
     def logout(self) -> None:
-        client, me = self.client, self.me
-        self.client, self.me = None, None
-        if client is not None and me is not None and self.credentials is not None:
-            self.context.runner.task(self.credentials.delete, client.base_url, me.username,
-                                     TOKEN)
-        self.sig_logged_out.emit()
+        self.connection.log_out()
+
+    def _on_connection_changed(self) -> None:
+        """Announce a new account (or role), its end, or that it must log in again."""
+        connection, me = self.connection, self.me
+        now = (connection.login, me.username, me.role) if me is not None else None
+        if now is not None and now != self._announced:
+            self._announced = now
+            log.info("review workspace for %s (%s)", me.username if me else "", self.role)
+            self.sig_logged_in.emit()
+        elif connection.login is None and self._announced is not None:
+            self._announced = None
+            self.sig_logged_out.emit()
+        if connection.expired:
+            self.sig_expired.emit()
 
     # --- calls -------------------------------------------------------------------------------
 
     def call(self, method: str, *args: Any, on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None,
              **kwargs: Any) -> Operation:
-        """``client.<method>(*args, **kwargs)`` on the network pool; results on the GUI thread."""
-        client = self.require_client()
-        return self.context.runner.task(getattr(client, method), *args, on_done=on_done,
-                                        on_error=on_error, **kwargs)
+        """``client.<method>(*args, **kwargs)`` on the network pool; results on the GUI thread
+        (an expired token is renewed with the saved password first, where there is one)."""
+        return self.connection.call(method, *args, on_done=on_done, on_error=on_error,
+                                    **kwargs)
 
     def require_client(self) -> ReviewClient:
-        if self.client is None:
+        client = self.client
+        if client is None:
             raise RuntimeError("not logged in to a portal")
-        return self.client
+        return client
 
     def changed(self, submission_id: int) -> None:
         self.sig_changed.emit(submission_id)
-
-
-def _login(client: ReviewClient, username: str, password: str,
-           credentials: CredentialStore | None) -> wire.Me:
-    """Log in, keep the token in the keyring (never the password), and read who we are."""
-    reply = client.login(username, password)
-    if credentials is not None:
-        credentials.set(client.base_url, username, reply.token, TOKEN)
-    return client.me()

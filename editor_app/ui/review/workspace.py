@@ -27,6 +27,7 @@ from editor_app.sync.credentials import CredentialStore
 from editor_app.ui.context import AppContext
 from editor_app.ui.review.admin_view import AdminView
 from editor_app.ui.review.bulk import BulkApproval
+from editor_app.ui.review.connection import PortalConnection
 from editor_app.ui.review.dashboard import DashboardView
 from editor_app.ui.review.item_controller import ItemController
 from editor_app.ui.review.item_view import ItemView
@@ -59,16 +60,21 @@ def load_choices(client: Any) -> tuple[list[tuple[str, str]], dict[str, tuple[st
 
 
 class ReviewWorkspace(QWidget):
+    """``connection``: the app's shared portal account (the main window's tab passes it); a
+    workspace made without one logs in on its own (tests, screenshots)."""
+
     def __init__(self, context: AppContext, credentials: CredentialStore | None = None,
-                 parent: QWidget | None = None, *, catalog: ReviewCatalog | None = None) -> None:
+                 parent: QWidget | None = None, *, catalog: ReviewCatalog | None = None,
+                 connection: PortalConnection | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewWorkspace")
         self.context = context
-        self.session = PortalSession(context, credentials, self)
+        self.session = PortalSession(context, credentials, self, connection)
         # the main window's tab passes the catalog it installed before building this
         self.catalog = catalog or ReviewCatalog(context.languages, context.paths.cache, self)
         self.login = LoginPanel(self)
-        self.login.url.setText(str(context.settings.get("portal_url") or ""))
+        self.login.set_persistent(self.session.credentials.persistent)
+        self._prefill_login()
         self.item_view = ItemView(lambda: context.language, self)
         self.item = ItemController(self.session, self.item_view, self)
         self.queues: dict[str, QueueView] = {}
@@ -86,6 +92,20 @@ class ReviewWorkspace(QWidget):
         self._build()
         self._connect()
         self.retranslate()
+        if self.session.me is not None:  # logged in already (from the submit path)
+            self._on_logged_in()
+        else:  # the saved login, if the keyring holds one (its pages follow when it answers)
+            self.session.connection.restore()
+            self.session.connection.ensure_me()
+
+    def _prefill_login(self) -> None:
+        connection = self.session.connection
+        url = connection.url or connection.portal_url()
+        username = connection.username or str(self.context.settings.get("portal_username") or "")
+        if url and not self.login.url.text():
+            self.login.url.setText(url)
+        if username and not self.login.username.text():
+            self.login.username.setText(username)
 
     def _build(self) -> None:
         split = QSplitter(self)
@@ -112,7 +132,9 @@ class ReviewWorkspace(QWidget):
     def _connect(self) -> None:
         self.login.sig_login.connect(self._on_login_requested)
         self.logout_button.clicked.connect(self.session.logout)
+        self.session.sig_logged_in.connect(self._on_logged_in)
         self.session.sig_logged_out.connect(self._on_session_logged_out)
+        self.session.sig_expired.connect(self._on_session_expired)
         self.session.sig_changed.connect(lambda _id: self._refresh_timer.start())
         self.notifications.sig_open.connect(self.open_item)
 
@@ -139,8 +161,15 @@ class ReviewWorkspace(QWidget):
     # --- login and the role's pages ----------------------------------------------------------
 
     def _on_login_requested(self, url: str, username: str, password: str) -> None:
-        self.session.login(url, username, password, on_done=lambda _me: self._on_logged_in(),
+        self.session.login(url, username, password, remember=self.login.remember_password(),
                            on_error=lambda exc: self.login.failed(exc, self.context.language))
+
+    def _on_session_expired(self) -> None:
+        """The login must be renewed: the login page, filled in but for the password (the
+        pages stay built and come back after the login)."""
+        self._prefill_login()
+        self.login.error.setText(self.tr("Your login has expired; log in again to continue."))
+        self.stack.setCurrentIndex(0)
 
     def _on_logged_in(self) -> None:
         self.login.done()

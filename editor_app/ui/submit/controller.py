@@ -139,7 +139,8 @@ class SubmitController(QObject):
         controller.autosaver.flush()
         article = controller.editor.current_article()
         blobs = self.context.require_store().blobs
-        self.context.runner.task(work.validate_draft, article, blobs, self.context.profile_id,
+        self.context.runner.task(work.validate_draft, article, blobs,
+                                 self.context.check_profile(),
                                  on_done=lambda found: self._on_validated(article, found))
 
     def _on_validated(self, article: Article, findings: list[Any]) -> None:
@@ -165,9 +166,13 @@ class SubmitController(QObject):
             if tree.topLevelItemCount():
                 tree.setCurrentItem(tree.topLevelItem(first))
             tree.setFocus()
+        profile = self.context.profile()
+        rules = f" theo quy định của {profile.portal_name}" if profile else ""
+        rules_en = f" under the rules of {profile.portal_name}" if profile else ""
         self.context.errors.present(NotReadyError(
-            f"Chưa gửi được: bài còn {errors} lỗi (xem danh sách kiểm tra bên dưới).",
-            f"Not sent: the draft still has {errors} error(s) (see the check results below)."))
+            f"Chưa gửi được: bài còn {errors} lỗi{rules} (xem danh sách kiểm tra bên dưới).",
+            f"Not sent: the draft still has {errors} error(s){rules_en} "
+            "(see the check results below)."))
         self.sig_refused.emit(findings)
 
     def _ask(self, article: Article, findings: list[Any], warnings: int) -> None:
@@ -225,6 +230,9 @@ class SubmitController(QObject):
 
     def _on_round_done(self, report: RoundReport) -> None:
         self._cancel = None
+        if report.error is None:
+            self.account.connection.offer_profile(report.profile)
+            self.account.connection.ensure_me()
         self._show_rows(report.rows)
         self._show_round_status(report)
         self._update_open_draft(report)

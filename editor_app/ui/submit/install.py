@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QVBoxLayout
 
 from editor_app.sync.credentials import CredentialStore
 from editor_app.ui.context import AppContext
+from editor_app.ui.role_view import follow_role
 from editor_app.ui.submit.account import PortalAccount
 from editor_app.ui.submit.banner import DraftStateBanner
 from editor_app.ui.submit.controller import SubmitController
@@ -46,8 +47,11 @@ class SubmitUi(QObject):
         window.stack.currentChanged.connect(lambda _i: self._attach_banner())
         self._attach_banner()
         context.languages.sig_language_changed.connect(lambda _l: self.retranslate())
+        self.account.connection.sig_profile_changed.connect(self._show_profile)
+        context.sig_profile_ready.connect(self._show_profile)
         self.retranslate()
         self.controller._on_account_changed()
+        follow_role(window, context)
 
     def _add_to_window(self) -> None:
         window, actions = self.window, self.window.main_actions
@@ -86,3 +90,7 @@ class SubmitUi(QObject):
                                          "queue"))
         self.dock.setWindowTitle(self.tr("Submissions"))
         self.panel.set_account(self.account.describe(), self.account.service is not None)
+        self._show_profile()
+
+    def _show_profile(self) -> None:
+        self.panel.set_profile(self.account.describe_profile())

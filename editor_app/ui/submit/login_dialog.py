@@ -2,8 +2,9 @@
 
 The form itself (address, user name, password, inline error) is the review workspace's
 :class:`~editor_app.ui.review.login_panel.LoginPanel`, reused rather than written twice; this
-dialog only words it for the collaborator, says plainly when the address is the local demo portal
-(and fills in its demo collaborator), and warns when no keyring can keep the login.
+dialog only words it for the collaborator and says plainly when the address is the local demo
+portal (and fills in its demo collaborator); the form's own note warns when no keyring can keep
+the login, and its check box offers to keep the password where one can.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ class SubmitLoginPanel(LoginPanel):
         self.heading.setText("<h2>" + self.tr("Log in to send drafts") + "</h2>")
         self.explain.setText(self.tr(
             "Drafts you send go to the portal's review queue. Your login is kept in the "
-            "system keyring; the password is never stored."))
+            "system keyring; the password only if you tick the box below."))
         self.setObjectName("submitLogin")
 
 
@@ -41,13 +42,10 @@ class LoginDialog(QDialog):
         self.demo_note.setObjectName("demoNote")
         self.demo_note.setWordWrap(True)
         self.demo_note.setStyleSheet("background:#fff4ce; padding:6px; border-radius:4px")
-        self.keyring_note = QLabel(self)
-        self.keyring_note.setWordWrap(True)
-        self.keyring_note.hide()
+        self.keyring_note = self.panel.keyring_note
         layout = QVBoxLayout(self)
         layout.addWidget(self.demo_note)
         layout.addWidget(self.panel, 1)
-        layout.addWidget(self.keyring_note)
         self.panel.sig_login.connect(self.sig_login)
         self.resize(560, 420)
         self.retranslate()
@@ -65,7 +63,10 @@ class LoginDialog(QDialog):
         self.retranslate()
 
     def set_persistent(self, persistent: bool) -> None:
-        self.keyring_note.setVisible(not persistent)
+        self.panel.set_persistent(persistent)
+
+    def remember_password(self) -> bool:
+        return self.panel.remember_password()
 
     @property
     def is_demo(self) -> bool:
@@ -79,9 +80,6 @@ class LoginDialog(QDialog):
             "This is the local demo portal running on this computer (%1), with its demo "
             "collaborator account filled in. Nothing you send leaves this computer. To use your "
             "province's portal, enter its address in Settings.").replace("%1", self._demo_url))
-        self.keyring_note.setText(self.tr(
-            "No usable keyring on this computer: your login is kept for this session only, and "
-            "you will be asked to log in again next time."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

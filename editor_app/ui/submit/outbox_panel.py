@@ -78,6 +78,9 @@ class OutboxPanel(QWidget):
         self.sync_button.setObjectName("sync-now")
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.profile_note = QLabel(self)  # which rules the checks use (the portal's or local)
+        self.profile_note.setObjectName("profileInForce")
+        self.profile_note.setWordWrap(True)
         self.table = QTableWidget(0, 3, self)
         self._build()
         self.retranslate()
@@ -100,6 +103,7 @@ class OutboxPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addWidget(self.profile_note)
         layout.addWidget(table, 1)
         layout.addWidget(self.status)
         self.login_button.clicked.connect(self.sig_login)
@@ -123,6 +127,10 @@ class OutboxPanel(QWidget):
     def set_account(self, text: str, logged_in: bool) -> None:
         self.account.setText(text)
         self.login_button.setText(self.tr("Change account…") if logged_in else self.tr("Log in…"))
+
+    def set_profile(self, text: str) -> None:
+        self.profile_note.setText(text)
+        self.profile_note.setVisible(bool(text))
 
     def set_syncing(self, busy: bool) -> None:
         self.sync_button.setEnabled(not busy)

@@ -17,6 +17,7 @@ from typing import Any
 from editor_app.core.articles import Article
 from editor_app.core.errors import UserError
 from editor_app.sync.outbox import ItemState, Outbox, OutboxItem
+from editor_app.sync.profile_cache import CachedProfile
 from editor_app.sync.remote import RemoteStatus
 from editor_app.sync.service import SyncService
 
@@ -72,6 +73,7 @@ class RoundReport:
     reopened: set[str] = field(default_factory=set)
     error: UserError | None = None
     next_wakeup: datetime | None = None
+    profile: CachedProfile | None = None  # the portal's profile, fetched (or cached) this round
 
 
 def status_texts(item: OutboxItem, remote: RemoteStatus | None) -> tuple[str, str]:
@@ -126,17 +128,20 @@ def sync_round(service: SyncService, drafts: Any, cancel: threading.Event,
     before = {row.article_uid: row for row in load_rows(service.outbox)}
     error: UserError | None = None
     reopened: set[str] = set()
+    profile: CachedProfile | None = None
     try:
         result = service.sync_now(cancel)
         if result.pulled is not None:
             reopened = {s.article_uid for s in result.pulled.reopened}
+        profile = service.profile()
     except UserError as exc:
         error = exc
     rows = load_rows(service.outbox)
     changed = {row.article_uid for row in rows if before.get(row.article_uid) != row}
     fresh = {uid: drafts.get_by_uid(uid) for uid in changed | reopened}
     return RoundReport(rows=rows, changed={k: v for k, v in fresh.items() if v is not None},
-                       reopened=reopened, error=error, next_wakeup=service.engine.next_wakeup())
+                       reopened=reopened, error=error, next_wakeup=service.engine.next_wakeup(),
+                       profile=profile)
 
 
 def due_now(outbox: Outbox) -> None:
@@ -145,8 +150,10 @@ def due_now(outbox: Outbox) -> None:
             outbox.repo.update_item(item.id or 0, {"next_attempt_at": None})
 
 
-def validate_draft(article: Article, blobs: Any, profile_id: str) -> list[Any]:
-    """The whole-article check (text, metadata, policy, attachments) before it may leave."""
+def validate_draft(article: Article, blobs: Any, profile: Any) -> list[Any]:
+    """The whole-article check (text, metadata, policy, attachments) before it may leave,
+    against ``profile``: the portal's own profile when known, else the settings' profile id
+    (``AppContext.check_profile``)."""
     from editor_app.validation.article import validate_article
 
     files: list[tuple[Any, Path]] = []
@@ -155,17 +162,4 @@ def validate_draft(article: Article, blobs: Any, profile_id: str) -> list[Any]:
             files.append((ref, blobs.path(ref.sha256)))
         except ValueError:  # not a blob address: nothing to inspect
             continue
-    return list(validate_article(article, files, profile_id))
-
-
-def connect(make_service: Any, password: str) -> tuple[SyncService, Any]:
-    """Build the account's sync service and log in (token to the keyring, never the password)."""
-    service = make_service()
-    reply = service.login(password)
-    return service, reply
-
-
-def restore(make_service: Any) -> SyncService | None:
-    """The saved account's service when the keyring still holds its token, else None."""
-    service = make_service()
-    return service if service.restore_login() else None
+    return list(validate_article(article, files, profile))
