@@ -10,7 +10,8 @@ Conventions that both sides rely on:
 - ``ETag`` of a submission is the quoted revision (``"3"``); ``If-Match`` accepts ``3``, ``"3"`` or
   ``W/"3"`` (see :func:`etag_for` and :func:`parse_if_match`);
 - ``Idempotency-Key`` on ``POST /submissions`` is the draft's ``client_uid`` (any 8–200 visible
-  characters): the same key from the same user always yields the same submission;
+  characters): the same key from the same user always yields the same submission (sent with
+  a different body it is refused: 422 ``idempotency-key-reused``);
 - errors are :class:`ErrorBody` with a stable ``code``; 422 from validation carries ``findings``
   (the same codes the app's checks emit), 412 carries ``current`` (the submission as it is now).
 """
