@@ -203,3 +203,42 @@ def test_a_moved_demo_portal_keeps_the_saved_login(
     assert found is not None and found.me is not None and found.me.role == "secretary"
     assert credentials.get(portal.url, account.username) == login.token
     assert credentials.get(old, account.username) is None
+
+
+def test_an_expired_login_says_so_and_one_login_sends_what_waited(
+        qtbot, window, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The service's tokens last 1 s here instead of 12 h; no password is kept."""
+    import time
+    from datetime import UTC, datetime, timedelta
+
+    from portal_fixtures import short_token_service
+    from submit_helpers import wait_state
+
+    with short_token_service(tmp_path / "service", timedelta(seconds=1)) as url:
+        panel, account = window.submit.panel, window.submit.account
+
+        def log_in_by_dialog() -> None:
+            qtbot.mouseClick(panel.login_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: account.dialog is not None and account.dialog.isVisible())
+            form = account.dialog.panel
+            form.url.setText(url)
+            form.username.setText("collaborator")
+            form.password.setText("demo-collaborator")
+            qtbot.mouseClick(form.button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: account.dialog is None, timeout=20000)
+
+        log_in_by_dialog()
+        reply = account.connection.require_login().last_reply
+        assert reply is not None
+        time.sleep(max(0.0, (reply.expires_at - datetime.now(UTC)).total_seconds()) + 0.3)
+        drafts = [make_draft(store, tmp_path / f"files-{i}", title=f"Tin số {i} năm 2025")
+                  for i in range(2)]
+        for draft in drafts:
+            open_draft(qtbot, window, draft)
+            click_send(qtbot, window)
+            wait_state(qtbot, window, draft.uid, "cần đăng nhập")
+        assert "hết hạn" in panel.account.text() and panel.login_button.text() == "Đăng nhập…"
+        log_in_by_dialog()  # one login, and every waiting item goes
+        for draft in drafts:
+            wait_state(qtbot, window, draft.uid, "đã gửi")
+        assert not account.login_expired

@@ -53,6 +53,11 @@ class PortalAccount(QObject):
     def login_expired(self) -> bool:
         return self.connection.expired
 
+    @property
+    def logged_in(self) -> bool:
+        """A live login (an expired one asks for "Log in…" again, which resumes every item)."""
+        return self.service is not None and not self.login_expired
+
     def portal_url(self) -> str:
         return self.connection.portal_url()
 

@@ -99,7 +99,7 @@ class SubmitController(QObject):
         self.account.restore()
 
     def _on_account_changed(self) -> None:
-        self.panel.set_account(self.account.describe(), self.account.service is not None)
+        self.panel.set_account(self.account.describe(), self.account.logged_in)
         service = self.account.service
         if service is None:
             self.schedule.stop()

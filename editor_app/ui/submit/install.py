@@ -89,7 +89,7 @@ class SubmitUi(QObject):
         self.action.setStatusTip(self.tr("Check the draft and send it to the portal's review "
                                          "queue"))
         self.dock.setWindowTitle(self.tr("Submissions"))
-        self.panel.set_account(self.account.describe(), self.account.service is not None)
+        self.panel.set_account(self.account.describe(), self.account.logged_in)
         self._show_profile()
 
     def _show_profile(self) -> None:
