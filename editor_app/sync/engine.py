@@ -21,6 +21,7 @@ from typing import Any, BinaryIO, Protocol
 
 from editor_app.core import wire
 from editor_app.core.errors import Cancelled, UserError
+from editor_app.core.interchange.html_clean import clean_html
 from editor_app.sync.client import PortalAdapter
 from editor_app.sync.errors import (
     AuthExpiredError,
@@ -229,7 +230,16 @@ class SyncEngine:
 
 
 def _same_content(current: dict[str, Any], payload: dict[str, Any]) -> bool:
-    return all(current.get(key) == payload.get(key) for key in CONTENT_FIELDS)
+    """Whether the portal already holds what we sent (our earlier PATCH went through and only
+    its reply was lost). The portal stores the body as :func:`clean_html` leaves it, never the
+    client's own markup, so our body counts as held in that form too."""
+    def held(key: str) -> bool:
+        mine, theirs = payload.get(key), current.get(key)
+        if key == "body_html" and isinstance(mine, str) and mine != theirs:
+            return clean_html(mine) == theirs
+        return mine == theirs
+
+    return all(held(key) for key in CONTENT_FIELDS)
 
 
 def _check_attachments(item: OutboxItem, submission: wire.Submission) -> None:

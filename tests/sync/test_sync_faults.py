@@ -18,6 +18,7 @@ from faultproxy import FaultProxy
 from portal_fixtures import MemoryKeyring, short_token_service
 from sync_helpers import jpeg_bytes, make_article, make_service
 
+from editor_app.core import wire
 from editor_app.core.articles import Article
 from editor_app.store import Store
 from editor_app.sync.client import ReviewQueueClient
@@ -34,6 +35,7 @@ pytestmark = pytest.mark.e2e
 UPLOADS = r"^/api/v1/uploads/?$"
 CHUNKS = r"^/api/v1/uploads/[0-9a-f]+$"
 CREATE = r"^/api/v1/submissions$"
+PATCH = r"^/api/v1/submissions/\d+$"
 COLLABORATOR = next(a for a in DEMO_ACCOUNTS if a.role == "collaborator")
 
 
@@ -256,3 +258,32 @@ def test_a_pause_during_a_failing_attempt_is_respected(store: Store, clock: Manu
     service.engine.on_change = pause_once_uploading
     service.engine.run_due()
     assert service.outbox.get(item.id or 0).state is ItemState.PAUSED
+
+
+def test_a_resubmit_whose_edit_reply_is_lost_is_not_taken_for_a_conflict(
+        store: Store, proxy: FaultProxy, collaborator_token: str, clock: ManualClock,
+        client: ReviewQueueClient, secretary: ReviewQueueClient) -> None:
+    """The portal stores the body as its own sanitiser leaves it, so after a lost PATCH reply
+    the retry's 412 carries a body that differs from ours only in markup: ours, already held."""
+    article = make_article(store)
+    service = _service(store, proxy, collaborator_token, clock, read_timeout=1.5)
+    item = service.outbox.submit(article)
+    _drain(service, clock)
+    remote_id = service.outbox.get(item.id or 0).remote_id or 0
+    secretary.transition(remote_id, wire.TransitionRequest(action=wire.Action.CLAIM))
+    secretary.transition(remote_id, wire.TransitionRequest(action=wire.Action.RETURN,
+                                                           comment="Bổ sung nội dung"))
+    service.puller.pull()
+    edited = store.drafts.get_by_uid(article.uid)
+    edited.body_html = ('<p style="margin-top:0px; -qt-block-indent:0;">Nội dung đã '
+                        '<span style=" font-weight:700;">bổ sung</span>.</p>')
+    store.drafts.save(edited)
+    proxy.add("PATCH", PATCH, "error_after")
+    again = service.outbox.submit(store.drafts.get_by_uid(article.uid))
+    _drain(service, clock)
+    assert all(rule.fired for rule in proxy.rules)
+    sent = service.outbox.get(again.id or 0)
+    assert sent.state is ItemState.SENT, sent.status_text("en")
+    remote = client.get_submission(remote_id)
+    assert remote.state == "submitted" and "bổ sung" in remote.body_html
+    assert "style" not in remote.body_html
