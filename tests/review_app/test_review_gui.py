@@ -65,6 +65,13 @@ def test_secretary_forwards_chief_approves_secretary_publishes(
     trail = [(e.action, e.actor) for e in clients["chief"].audit(item.id)]
     assert trail == [("create", "collab"), ("claim", "secretary"), ("forward", "secretary"),
                      ("approve", "chief"), ("publish", "secretary")]
+    from editor_app.ui.review.history import HistoryDialog
+
+    click(qtbot, button(secretary, "history"))
+    history = secretary.item.dialog
+    assert isinstance(history, HistoryDialog)
+    qtbot.waitUntil(lambda: history.audit.rowCount() == 5)
+    assert "https://sonla.gov.vn/tin-tuc/bai-moi" in history.audit.item(4, 4).text()
 
 
 def test_collaborator_sees_the_returned_item_edits_and_resubmits(

@@ -78,7 +78,7 @@ class HistoryDialog(QDialog):
                      if entry.to_state and entry.from_state != entry.to_state else "")
             cells = (entry.at.astimezone().strftime("%d/%m/%Y %H:%M"),
                      f"{entry.actor} ({role_label(entry.role)})", action_label(entry.action),
-                     moved, entry.comment or "")
+                     moved, _comment_with_address(entry))
             for column, text in enumerate(cells):
                 self.audit.setItem(row, column, QTableWidgetItem(text))
         self.audit.resizeColumnsToContents()
@@ -109,6 +109,12 @@ class HistoryDialog(QDialog):
     def _on_revisions(self, found: dict[int, dict[str, Any]]) -> None:
         self._cache.update(found)
         self._compare()
+
+
+def _comment_with_address(entry: wire.AuditEntry) -> str:
+    """A publication's address is its own audit field; it shows beside the comment."""
+    url = entry.url or ""
+    return " — ".join(part for part in (entry.comment or "", url) if part)
 
 
 def _revisions(client: Any, submission_id: int, numbers: list[int]) -> dict[int, dict[str, Any]]:
