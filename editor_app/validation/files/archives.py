@@ -2,11 +2,17 @@
 
 Nothing is ever written under an entry's own name, so a hostile name cannot escape anywhere.
 The central directory (or RAR headers) is judged before any byte is decompressed: names that
-climb out (``../``) or are absolute, links, encrypted entries, too many entries, and bombs by
+climb out (``../``) or are absolute, links, encrypted entries, too many entries, bombs by
 declared total size, by compression ratio and by overlapping entries (the "42.zip" and
-overlapping-file tricks). Only then is each remaining entry streamed in 1 MiB chunks into a
-private temporary file — stopping the moment it grows past what its header declared — and
-inspected recursively, nested archives counting towards a depth limit.
+overlapping-file tricks), and names that alone are refused (programs, formats the portal does
+not take, archives nested too deep: :mod:`.archive_names`). Only then is each remaining entry
+streamed in 1 MiB chunks into a private temporary file — stopping the moment it grows past what
+its header declared — and inspected recursively.
+
+Compressed RAR entries need an outside unpacker (:mod:`.rartool`). Without one, or when it fails,
+those entries get one warning that names them and the checks that were not done; never a silent
+pass. Findings on a file inside an archive carry no fix: a fix rewrites the attachment itself,
+and the attachment is the archive.
 """
 
 from __future__ import annotations
@@ -17,11 +23,12 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import IO, Any
 
 from editor_app.validation.files import codes
+from editor_app.validation.files.archive_names import name_findings
 from editor_app.validation.files.common import Source, human_size
 from editor_app.validation.findings import Finding
 
@@ -38,6 +45,7 @@ class Entry:
     link: bool = False
     is_dir: bool = False
     offset: int | None = None
+    compressed: bool = False   # RAR compression: its bytes need an outside unpacker
 
     @property
     def safe(self) -> bool:
@@ -51,6 +59,13 @@ def _traverses(name: str) -> bool:
 def _absolute(name: str) -> bool:
     name = name.replace("\\", "/")
     return name.startswith("/") or bool(_DRIVE.match(name))
+
+
+@dataclass(frozen=True)
+class _ToolFailed:
+    """The outside unpacker could not give an entry's bytes (not installed, or it failed)."""
+
+    reason: str
 
 
 def listing_findings(entries: list[Entry], source: Source, archive_size: int) -> list[Finding]:
@@ -70,7 +85,19 @@ def listing_findings(entries: list[Entry], source: Source, archive_size: int) ->
             findings.append(codes.ARCHIVE_LINK.at(where, name=entry.name))
         if entry.encrypted:
             findings.append(codes.ARCHIVE_ENCRYPTED.at(where, name=entry.name))
+        if entry.safe and not entry.is_dir:
+            findings += name_findings(entry.name, source)
     return findings + _bomb_findings(entries, source, archive_size)
+
+
+def _readable(entry: Entry, source: Source) -> bool:
+    """An entry whose content is worth reading: a plain file whose name did not refuse it."""
+    return not entry.is_dir and entry.safe and not name_findings(entry.name, source)
+
+
+def _stopped(findings: list[Finding]) -> bool:
+    return any(f.code in (codes.ARCHIVE_BOMB.code, codes.ARCHIVE_TOO_MANY.code)
+               for f in findings)
 
 
 def _bomb_findings(entries: list[Entry], source: Source, archive_size: int) -> list[Finding]:
@@ -100,7 +127,7 @@ def inspect_zip(source: Source) -> list[Finding]:
     with zipfile.ZipFile(source.path) as archive:
         entries = zip_entries(archive)
         findings = listing_findings(entries, source, source.size)
-        if any(f.code in (codes.ARCHIVE_BOMB.code, codes.ARCHIVE_TOO_MANY.code) for f in findings):
+        if _stopped(findings):
             return findings
         findings += _contents(entries, source, lambda e: archive.open(e.name))
     return findings
@@ -121,22 +148,48 @@ def _zip_entry(info: zipfile.ZipInfo) -> Entry:
 def inspect_rar(source: Source) -> list[Finding]:
     import rarfile
 
+    from editor_app.validation.files.rartool import rar_tool
+
     try:
-        archive = rarfile.RarFile(str(source.path))
+        archive = rarfile.RarFile(os.path.abspath(source.path))  # never a name like "-x"
     except (rarfile.PasswordRequired, rarfile.NeedFirstVolume) as exc:
         encrypted = isinstance(exc, rarfile.PasswordRequired)
         what = "mã hoá" if encrypted else "một phần của bộ nhiều tệp"
         return [codes.ARCHIVE_ENCRYPTED.at(source.at(), name=f"{source.name} ({what})")]
     with archive:
-        entries = [Entry(name=i.filename, size=i.file_size, packed=i.compress_size,
-                         encrypted=i.needs_password(), is_dir=i.is_dir(),
-                         link=i.is_symlink() or getattr(i, "file_redir", None) is not None)
-                   for i in archive.infolist()]
+        entries = [_rar_entry(info, rarfile.RAR_M0) for info in archive.infolist()]
         findings = listing_findings(entries, source, source.size)
-        if any(f.code in (codes.ARCHIVE_BOMB.code, codes.ARCHIVE_TOO_MANY.code) for f in findings):
+        if _stopped(findings):
             return findings
-        findings += _contents(entries, source, lambda e: archive.open(e.name))
+        wanted = [e for e in entries if _readable(e, source)]
+        if any(e.compressed for e in wanted) and rar_tool() is None:
+            locked = [e for e in wanted if e.compressed]
+            findings.append(_not_inspected(source, locked, None))
+            wanted = [e for e in wanted if not e.compressed]
+        findings += _contents(wanted, source, lambda e: archive.open(e.name))
     return findings
+
+
+def _rar_entry(info: Any, stored_method: int) -> Entry:
+    return Entry(name=info.filename, size=info.file_size, packed=info.compress_size,
+                 encrypted=info.needs_password(), is_dir=info.is_dir(),
+                 link=info.is_symlink() or getattr(info, "file_redir", None) is not None,
+                 compressed=not info.is_dir() and info.compress_type != stored_method)
+
+
+def _not_inspected(source: Source, entries: list[Entry], failure: str | None) -> Finding:
+    """One warning for the RAR entries whose bytes could not be read, naming them and why."""
+    names = ", ".join(e.name for e in entries[:5]) + (", …" if len(entries) > 5 else "")
+    if failure is None:
+        why = ("máy này chưa cài chương trình giải nén RAR (unrar, unar hoặc bsdtar của "
+               "libarchive-tools)")
+        why_en = "no RAR unpacker is installed here (unrar, unar or bsdtar from libarchive-tools)"
+    else:
+        why = f"chương trình giải nén báo lỗi ({failure})"
+        why_en = f"the unpacker failed ({failure})"
+    return codes.ARCHIVE_NOT_INSPECTED.at(source.at(), count=len(entries), names=names,
+                                          why=why, why_en=why_en,
+                                          data={"entries": [e.name for e in entries]})
 
 
 def _contents(entries: list[Entry], source: Source,
@@ -144,32 +197,46 @@ def _contents(entries: list[Entry], source: Source,
     from editor_app.validation.files.inspect import inspect_source
 
     findings: list[Finding] = []
+    unread: list[Entry] = []
+    failure = ""
     with tempfile.TemporaryDirectory(prefix="editor-app-inspect-") as folder:
         for entry in entries:
-            if entry.is_dir or not entry.safe:
+            if not _readable(entry, source):
                 continue
             where = source.at(part=entry.name)
             with _spooled(entry, opener, Path(folder)) as (path, problem):
+                if isinstance(problem, _ToolFailed):
+                    unread.append(entry)
+                    failure = failure or problem.reason
+                    continue
                 if problem is not None:
-                    finding = problem(where)
-                    if finding.code != codes.NOT_CHECKED.code or finding.code not in {
-                            f.code for f in findings}:
-                        findings.append(finding)
+                    findings.append(problem(where))
                     continue
                 inner = Source(path=path, name=PurePosixPath(entry.name.replace("\\", "/")).name,
                                size=entry.size, part=where.part, depth=source.depth + 1,
                                limits=source.limits)
-                findings += inspect_source(inner)
+                findings += [_without_fix(f) for f in inspect_source(inner)]
+    if unread:
+        findings.append(_not_inspected(source, unread, failure))
     return findings
+
+
+def _without_fix(finding: Finding) -> Finding:
+    """A fix rewrites the attachment, and for a file inside an archive that is the archive:
+    stripping GPS from "anh/g.jpg" cannot be done to the ZIP, so no fix is offered."""
+    return replace(finding, fix=None) if finding.fix else finding
+
+
+_Problem = Callable[..., Finding] | _ToolFailed | None
 
 
 @contextmanager
 def _spooled(entry: Entry, opener: Callable[[Entry], IO[bytes]],
-             folder: Path) -> Iterator[tuple[Path, Callable[..., Finding] | None]]:
+             folder: Path) -> Iterator[tuple[Path, _Problem]]:
     """The entry's bytes in a private temp file, or a finding explaining why it cannot be read."""
     handle, name = tempfile.mkstemp(dir=folder)
     path = Path(name)
-    problem: Callable[..., Finding] | None = None
+    problem: _Problem = None
     try:
         with os.fdopen(handle, "wb") as out:
             problem = _copy(entry, opener, out)
@@ -178,8 +245,7 @@ def _spooled(entry: Entry, opener: Callable[[Entry], IO[bytes]],
         path.unlink(missing_ok=True)
 
 
-def _copy(entry: Entry, opener: Callable[[Entry], IO[bytes]],
-          out: IO[bytes]) -> Callable[..., Finding] | None:
+def _copy(entry: Entry, opener: Callable[[Entry], IO[bytes]], out: IO[bytes]) -> _Problem:
     import rarfile
 
     written = 0
@@ -192,10 +258,8 @@ def _copy(entry: Entry, opener: Callable[[Entry], IO[bytes]],
                         where, reason="mục lớn hơn kích thước khai báo",
                         reason_en="an entry is larger than it declares")
                 out.write(chunk)
-    except rarfile.RarCannotExec:
-        return lambda where: codes.NOT_CHECKED.at(
-            where, what="nội dung tệp trong RAR (máy chưa cài unrar)",
-            what_en="files inside the RAR (unrar is not installed)")
+    except rarfile.RarExecError as exc:  # the unpacker is missing or gave up (solid, filters …)
+        return _ToolFailed(f"{type(exc).__name__}: {exc}"[:160])
     except (zipfile.BadZipFile, rarfile.Error, OSError, EOFError, NotImplementedError,
             ValueError, RuntimeError) as exc:
         reason = f"{type(exc).__name__}: {exc}"[:200]

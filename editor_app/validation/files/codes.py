@@ -161,6 +161,17 @@ ARCHIVE_BOMB = FindingCode(
     "archive.bomb", E,
     "Tệp nén là “bom giải nén”: {reason}.", "The archive is a decompression bomb: {reason_en}.",
     reference=SECURITY_REF)
+ARCHIVE_NOT_INSPECTED = FindingCode(
+    "archive.contents-not-checked", W,
+    "Chưa đọc được nội dung {count} tệp nén trong RAR ({names}): {why}. Vì vậy chưa kiểm tra "
+    "loại tệp theo nội dung, macro, JavaScript, toạ độ GPS, mã hoá văn bản và dấu mật của các "
+    "tệp này; tên, đường dẫn, liên kết, mã hoá và kích thước khai báo của mọi mục đã được "
+    "kiểm tra.",
+    "The content of {count} compressed file(s) in the RAR ({names}) could not be read: {why_en}. "
+    "Their type by content, macros, JavaScript, GPS position, text encoding and classification "
+    "marks were therefore not checked; every entry's name, path, links, encryption and declared "
+    "size were.",
+    reference=SECURITY_REF)
 ARCHIVE_TOO_MANY = FindingCode(
     "archive.too-many-entries", E,
     "Tệp nén có {count} mục, vượt giới hạn {limit}.",

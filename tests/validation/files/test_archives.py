@@ -123,3 +123,25 @@ def test_damaged_zip_is_an_error_not_a_crash(tmp_path: Path) -> None:
     path = b.zip_file(tmp_path / "a.zip", {"a.txt": b"hello" * 100})
     path.write_bytes(path.read_bytes()[:-30])
     assert [f.severity for f in inspect_here(path)] == [Severity.ERROR]
+
+
+def test_findings_inside_an_archive_offer_no_fix(tmp_path: Path) -> None:
+    """A fix rewrites the attachment; for a photo inside a ZIP that would be the ZIP, where
+    "strip-gps" cannot apply, so the finding inside must not offer it (the photo alone does)."""
+    gps = b.image_file(tmp_path / "g.jpg", "JPEG", gps=True)
+    named = b.image_file(tmp_path / "h.png", "PNG")
+    path = b.zip_file(tmp_path / "a.zip", {"anh/g.jpg": gps.read_bytes(),
+                                           "anh/h.jpg": named.read_bytes()})
+    inside = inspect_here(path)
+    assert {f.code for f in inside} >= {"image.gps", "file.extension-mismatch"}
+    assert [f for f in inside if f.fix is not None] == []
+    assert by_code(inspect_here(gps))["image.gps"][0].fix == "strip-gps"
+
+
+def test_names_alone_refuse_programs_and_formats_the_portal_lacks(tmp_path: Path) -> None:
+    path = b.zip_file(tmp_path / "a.zip", {"setup.EXE": b"not really a program",
+                                           "trang.html": b"<p>xin chao</p>", "ok.txt": b"ok"})
+    found = by_code(inspect_here(path))
+    assert found["file.dangerous"][0].location.part == "setup.EXE"
+    assert found["file.not-allowed"][0].location.part == "trang.html"
+    assert not [f for f in inspect_here(path) if f.location.part == "ok.txt"]
