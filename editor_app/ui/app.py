@@ -29,6 +29,7 @@ from editor_app.ui.context import AppContext
 from editor_app.ui.errors import ErrorPresenter
 from editor_app.ui.first_paint import after_first_paint
 from editor_app.ui.i18n import LanguageManager
+from editor_app.ui.icons import set_app_icon
 from editor_app.ui.operations import OperationRunner
 
 log = logging.getLogger("editor_app.ui")
@@ -97,6 +98,7 @@ def _run_interactive(app: QApplication, context: AppContext, args: argparse.Name
     after_first_paint(window, context.load_profile)
     after_first_paint(window, lambda: start_demo_portal_hook(context, args))
     after_first_paint(window, open_log_file)
+    after_first_paint(window, lambda: set_app_icon(app))
     window.show()
     driver = os.environ.get(DRIVER_ENV)
     if driver:
