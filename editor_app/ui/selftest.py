@@ -1,8 +1,9 @@
 """``editor-app --self-test``: the installer's smoke test.
 
 Starts like the real app (offscreen is fine), opens the main window, opens and migrates the store
-through the DB worker, lists the drafts, loads the configured portal profile and the Vietnamese
-catalog, then exits 0; any failure exits 1 with one clear line on stderr.
+through the DB worker, lists the drafts, loads the configured portal profile, the Vietnamese
+catalog (which must translate a known string, so a build without catalogs fails) and the app
+icon, then exits 0; any failure exits 1 with one clear line on stderr.
 """
 
 from __future__ import annotations
@@ -91,5 +92,29 @@ def _check_resources(context: AppContext) -> None:
         raise SelfTestError(f"could not load the portal profile: {exc}") from exc
     if not profile.categories:
         raise SelfTestError(f"profile {context.profile_id!r} has no categories")
+    _check_vietnamese(context)
+    _check_icon()
+
+
+# A string of the main catalog (resources/translations/editor_app_vi.ts) that must come out
+# translated: loading "every catalog" also succeeds when a build shipped none at all.
+KNOWN_CONTEXT, KNOWN_SOURCE = "MainWindow", "Editorial workstation"
+
+
+def _check_vietnamese(context: AppContext) -> None:
+    from editor_app.ui.i18n import catalog_names
+
+    if "editor_app" not in catalog_names("vi"):
+        raise SelfTestError("the Vietnamese interface catalog (editor_app_vi) is not shipped")
     if context.languages.set_language("vi") is False:
         raise SelfTestError("could not load the Vietnamese interface catalog")
+    shown = QCoreApplication.translate(KNOWN_CONTEXT, KNOWN_SOURCE)
+    if shown == KNOWN_SOURCE:
+        raise SelfTestError(f"the Vietnamese catalog did not translate {KNOWN_SOURCE!r}")
+
+
+def _check_icon() -> None:
+    from editor_app.ui.icons import app_icon
+
+    if app_icon().isNull():
+        raise SelfTestError("the app icon (resources/icons/editor-app-*.png) is missing")
