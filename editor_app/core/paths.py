@@ -68,13 +68,18 @@ def resolve_paths(home: str | os.PathLike[str] | None = None) -> AppPaths:
 def system_preset_file() -> Path:
     """The IT preset written by the installer: read beneath the user's own settings.
 
-    ``$EDITOR_APP_PRESET`` names it explicitly (tests, portable installs); otherwise a
-    ``preset.json`` beside a frozen executable wins over the platform's site config folder, so a
-    preset dropped next to the installed app by IT works on every platform.
+    ``$EDITOR_APP_PRESET`` names it explicitly (tests, portable installs). On macOS it is
+    ``/Library/Application Support/editor-app/preset.json``: never inside the app bundle, whose
+    signature any added file breaks, and not platformdirs' answer, which moves under Homebrew's
+    prefix when the Python is Homebrew's. Elsewhere a ``preset.json`` beside a frozen executable
+    (what the Windows installer and the Linux install.sh write) wins over the platform's site
+    config folder.
     """
     explicit = os.environ.get(PRESET_ENV)
     if explicit:
         return Path(explicit)
+    if sys.platform == "darwin":
+        return Path("/Library/Application Support") / APP_NAME / "preset.json"
     if getattr(sys, "frozen", False):
         beside = Path(sys.executable).resolve().parent / "preset.json"
         if beside.exists():

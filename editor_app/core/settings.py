@@ -80,8 +80,8 @@ def _coerce(spec: SettingSpec, value: Any) -> Any:
 
 
 def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+    try:  # utf-8-sig: IT's presets are often saved by Notepad or Inno Setup with a BOM
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         return {}
     except (OSError, ValueError) as exc:

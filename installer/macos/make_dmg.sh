@@ -1,19 +1,40 @@
 #!/bin/sh
-# Build the macOS app bundle and a .dmg (run on a Mac with Python 3.11+ and the project installed).
-#   python installer/build.py          # makes dist/Editor App.app through the spec's BUNDLE step
-#   sh installer/macos/make_dmg.sh [preset.json]
-# A preset.json given here is copied into the bundle beside the executable
-# (Editor App.app/Contents/MacOS/preset.json), where the app reads it beneath the user's settings.
+# Make the macOS .dmg from the app bundle, signed and notarised when the identity is given.
+# Run on a Mac (Python 3.11+, Xcode command-line tools); steps in docs/admin.md.
+#   EDITOR_APP_CODESIGN_IDENTITY="Developer ID Application: <org> (<team id>)" \
+#     python3 installer/build.py           # dist/Editor App.app, every binary signed
+#   EDITOR_APP_CODESIGN_IDENTITY=... EDITOR_APP_NOTARY_PROFILE=<notarytool keychain profile> \
+#     sh installer/macos/make_dmg.sh       # dist/editor-app-<version>-macos.dmg, notarised, stapled
+# Without the identity the bundle is ad-hoc signed and the .dmg unsigned (fine for testing only:
+# Gatekeeper refuses it on other Macs). The IT preset never goes into the bundle (that would
+# break its signature): see installer/macos/install_preset.sh.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 app="$root/dist/Editor App.app"
-version=$(python3 -c "import sys; sys.path.insert(0, '$root'); import editor_app; print(editor_app.__version__)")
-[ -d "$app" ] || { echo "missing $app: run python installer/build.py first" >&2; exit 1; }
-if [ -n "${1:-}" ]; then cp "$1" "$app/Contents/MacOS/preset.json"; fi
+[ -d "$app" ] || { echo "missing $app: run python3 installer/build.py first" >&2; exit 1; }
+version=$(/usr/libexec/PlistBuddy -c "Print :CFBundleShortVersionString" "$app/Contents/Info.plist")
+dmg="$root/dist/editor-app-$version-macos.dmg"
+identity="${EDITOR_APP_CODESIGN_IDENTITY:-}"
+profile="${EDITOR_APP_NOTARY_PROFILE:-}"
+
+codesign --verify --deep --strict --verbose=2 "$app"
 staging=$(mktemp -d)
+trap 'rm -rf "$staging"' EXIT
 cp -R "$app" "$staging/"
 ln -s /Applications "$staging/Applications"
-hdiutil create -volname "Editor App $version" -srcfolder "$staging" -ov -format UDZO \
-  "$root/dist/editor-app-$version-macos.dmg"
-rm -rf "$staging"
-echo "made dist/editor-app-$version-macos.dmg"
+rm -f "$dmg"
+hdiutil create -volname "Editor App $version" -srcfolder "$staging" -ov -format UDZO "$dmg"
+
+if [ -n "$identity" ]; then
+  codesign --sign "$identity" --timestamp "$dmg"
+  if [ -n "$profile" ]; then
+    xcrun notarytool submit "$dmg" --keychain-profile "$profile" --wait
+    xcrun stapler staple "$dmg"
+    spctl --assess --type open --context context:primary-signature --verbose=2 "$dmg"
+  else
+    echo "EDITOR_APP_NOTARY_PROFILE not set: signed but not notarised" >&2
+  fi
+else
+  echo "EDITOR_APP_CODESIGN_IDENTITY not set: unsigned .dmg (testing only)" >&2
+fi
+echo "made $dmg"

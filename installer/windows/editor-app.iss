@@ -1,15 +1,34 @@
-; Inno Setup 6 script: per-machine installer for the desktop app (built on Windows by IT staff).
-; Build:   python installer\build.py        (makes dist\editor-app\ and smoke-tests it)
-;          iscc /DAppVersion=0.1.0 installer\windows\editor-app.iss
-; Silent:  editor-app-setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
-;            [/PORTAL=https://cong.tinh.gov.vn] [/PROFILE=cao-bang] [/CABUNDLE=C:\ca\gov-root.pem]
-;            [/PROXY=http://proxy:8080] [/LOCK=portal_url,profile_id]
-;          or put a preset.json beside the setup .exe: it is installed as-is.
+; Inno Setup script: per-machine installer for the desktop app, built on Windows by IT staff.
+; Needs Inno Setup 6.5.0 or later (its compiler ships Languages\Vietnamese.isl; x64compatible
+; needs 6.3). With 6.3 or 6.4, put the Vietnamese.isl of the official translations page
+; (https://jrsoftware.org/files/istrans/) beside this script. Exact steps: docs/admin.md.
+;
+; Build:   python installer\build.py    (dist\editor-app\, smoke test, build\app_version.iss)
+;          "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" installer\windows\editor-app.iss
+; Silent:  editor-app-<version>-setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
+;            [/PORTAL=https://cong.tinh.gov.vn] [/PROFILE=cao-bang] [/CABUNDLE=C:\ca\goc.pem]
+;            [/PROXY=http://proxy:8080] [/UNIT="<unit name>"] [/LOCK=portal_url,profile_id]
+;          or put a preset.json (UTF-8) beside the setup .exe: it is installed as-is and wins.
+; The preset is written as UTF-8 without a BOM (the app also accepts one), with JSON escapes, so
+; Vietnamese values (a unit's name, a CA path in a Vietnamese folder) survive on every code page.
+; This script itself is kept ASCII-only, so how the compiler reads its encoding never matters.
 ; User data (drafts, settings, logs under %LOCALAPPDATA%\editor-app) is never touched by the
 ; uninstaller; only the program folder and the preset are removed.
 
 #ifndef AppVersion
-  #define AppVersion "0.1.0"
+  #if FileExists(SourcePath + "..\..\build\app_version.iss")
+    #include SourcePath + "..\..\build\app_version.iss"
+  #else
+    #error build\app_version.iss is missing: run python installer\build.py first (or pass /DAppVersion=x.y.z)
+  #endif
+#endif
+
+#if FileExists(CompilerPath + "Languages\Vietnamese.isl")
+  #define VietnameseIsl "compiler:Languages\Vietnamese.isl"
+#elif FileExists(SourcePath + "Vietnamese.isl")
+  #define VietnameseIsl SourcePath + "Vietnamese.isl"
+#else
+  #error Vietnamese.isl not found: use Inno Setup 6.5.0 or later, or put Vietnamese.isl beside this script
 #endif
 
 [Setup]
@@ -23,8 +42,11 @@ DefaultGroupName=Editor App
 PrivilegesRequired=admin
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
+; Qt 6 runs on Windows 10 1809 and later.
+MinVersion=10.0.17763
 OutputDir=..\..\dist
 OutputBaseFilename=editor-app-{#AppVersion}-setup
+SetupIconFile=editor-app.ico
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
@@ -32,7 +54,9 @@ UninstallDisplayIcon={app}\editor-app.exe
 CloseApplications=yes
 
 [Languages]
-Name: "vi"; MessagesFile: "compiler:Languages\Vietnamese.isl"
+; Vietnamese first (the default when the system language is not matched), laid over the English
+; messages so any message an older Vietnamese.isl lacks is shown in English instead of failing.
+Name: "vi"; MessagesFile: "compiler:Default.isl,{#VietnameseIsl}"
 Name: "en"; MessagesFile: "compiler:Default.isl"
 
 [Files]
@@ -51,11 +75,19 @@ Filename: "{app}\editor-app.exe"; Description: "{cm:LaunchProgram,Editor App}"; 
 Type: files; Name: "{app}\preset.json"
 
 [Code]
+{ JSON string body: backslash, quote and control characters escaped; everything else (Vietnamese
+  included) kept as is, since the file is written as UTF-8. }
 function JsonEscape(const S: String): String;
+var I: Integer; C: Char;
 begin
-  Result := S;
-  StringChangeEx(Result, '\', '\\', True);
-  StringChangeEx(Result, '"', '\"', True);
+  Result := '';
+  for I := 1 to Length(S) do begin
+    C := S[I];
+    if C = '\' then Result := Result + '\\'
+    else if C = '"' then Result := Result + '\"'
+    else if Ord(C) < 32 then Result := Result + Format('\u%.4x', [Ord(C)])
+    else Result := Result + C;
+  end;
 end;
 
 procedure AddSetting(var Body: String; const Key, Value: String);
@@ -81,6 +113,20 @@ begin
   end;
 end;
 
+{ UTF-8 without a BOM: SaveStringToFile would write the system ANSI code page, which turns
+  Vietnamese letters outside it into '?'. }
+procedure SavePreset(const Json: String);
+var Lines: TArrayOfString; Path: String;
+begin
+  Path := ExpandConstant('{app}\preset.json');
+  SetArrayLength(Lines, 1);
+  Lines[0] := Json;
+  if SaveStringsToUTF8FileWithoutBOM(Path, Lines, False) then
+    Log('Wrote the IT preset ' + Path)
+  else
+    SuppressibleMsgBox('Could not write ' + Path, mbError, MB_OK, IDOK);
+end;
+
 procedure WritePresetFromCommandLine();
 var Body: String;
 begin
@@ -90,10 +136,10 @@ begin
   AddSetting(Body, 'profile_id', ExpandConstant('{param:PROFILE|}'));
   AddSetting(Body, 'ca_bundle', ExpandConstant('{param:CABUNDLE|}'));
   AddSetting(Body, 'proxy', ExpandConstant('{param:PROXY|}'));
+  AddSetting(Body, 'unit', ExpandConstant('{param:UNIT|}'));
   if Body = '' then exit;
-  SaveStringToFile(ExpandConstant('{app}\preset.json'),
-    '{"settings": {' + Body + '}, "locked": [' + LockedList(ExpandConstant('{param:LOCK|}')) + ']}',
-    False);
+  SavePreset('{"settings": {' + Body + '}, "locked": [' +
+    LockedList(ExpandConstant('{param:LOCK|}')) + ']}');
 end;
 
 procedure CurStepChanged(CurStep: TSetupStep);
