@@ -8,7 +8,7 @@ Every rule carries ``reference``: the article of the regulation it comes from ("
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -73,6 +73,22 @@ class FieldSpec:
 
 
 @dataclass(frozen=True)
+class CategoryAttachments:
+    """A category's own attachment rules, over the profile's (docs/profiles.md).
+
+    ``allowed`` narrows the profile's formats for items of this category (a legal document
+    carries its PDF, a photo story its images); ``max_bytes`` overrides single limits, the rest
+    stay the profile's. Unset means "as the profile says".
+    """
+
+    __pydantic_config__ = _STRICT
+
+    allowed: tuple[FormatId, ...] | None = None
+    max_bytes: dict[str, int] = field(default_factory=dict)
+    reference: str = ""
+
+
+@dataclass(frozen=True)
 class Category:
     """A section of the portal and what an item in it must carry."""
 
@@ -87,6 +103,7 @@ class Category:
     title_max: int = 250
     summary_max: int = 600
     reference: str = ""
+    attachments: CategoryAttachments | None = None
 
     def field(self, key: str) -> FieldSpec | None:
         """The field declared under ``key``, or None."""
@@ -109,6 +126,23 @@ class AttachmentPolicy:
     def limit_for(self, format_id: str) -> int | None:
         """The size limit of a format; ``"default"`` in max_bytes applies to the rest."""
         return self.max_bytes.get(format_id, self.max_bytes.get("default"))
+
+    def narrowed(self, rules: CategoryAttachments | None) -> AttachmentPolicy:
+        """This policy with a category's own rules laid over it (None: unchanged).
+
+        A category's ``"default"`` size applies only to the formats neither the category nor the
+        profile names, so it never loosens a limit the profile set for one format on purpose.
+        """
+        if rules is None:
+            return self
+        sizes = dict(self.max_bytes)
+        sizes.update({k: v for k, v in rules.max_bytes.items() if k != "default"})
+        if "default" in rules.max_bytes:
+            sizes["default"] = rules.max_bytes["default"]
+        allowed = self.allowed if rules.allowed is None else tuple(
+            fid for fid in rules.allowed if fid in self.allowed)
+        return replace(self, allowed=allowed, max_bytes=sizes,
+                       reference=rules.reference or self.reference)
 
 
 @dataclass(frozen=True)
@@ -199,3 +233,9 @@ class Profile:
 
     def category(self, category_id: str) -> Category | None:
         return self.categories.get(category_id)
+
+    def attachments_for(self, category_id: str | None) -> AttachmentPolicy:
+        """The attachment rules for an item of ``category_id``: the profile's, narrowed by the
+        category's own where it has them (an unknown or empty category: the profile's)."""
+        category = self.categories.get(category_id or "")
+        return self.attachments.narrowed(category.attachments if category else None)

@@ -25,6 +25,7 @@ from editor_app.core.profile_schema import (
     DEADLINE_KINDS,
     FORMAT_IDS,
     Category,
+    CategoryAttachments,
     DeadlineRule,
     FieldSpec,
     Profile,
@@ -260,6 +261,26 @@ def _category_problems(profile: Profile, cid: str, category: Category) -> list[s
             problems.append(f"{where}.event_field: must name a date field of the category")
     for spec in category.fields:
         problems += _field_problems(f"{where}.fields.{spec.key}", spec)
+    if category.attachments is not None:
+        problems += _category_attachment_problems(profile, f"{where}.attachments",
+                                                  category.attachments)
+    return problems
+
+
+def _category_attachment_problems(profile: Profile, where: str,
+                                  rules: CategoryAttachments) -> list[str]:
+    """A category narrows the portal's formats; it cannot accept what the portal refuses."""
+    problems = []
+    wider = [fid for fid in rules.allowed or () if fid not in profile.attachments.allowed]
+    if wider:
+        problems.append(f"{where}.allowed: not allowed by the profile: " + ", ".join(wider))
+    unknown = [k for k in rules.max_bytes if k not in (*FORMAT_IDS, "default")]
+    if unknown:
+        problems.append(f"{where}.max_bytes: unknown formats " + ", ".join(unknown))
+    if any(v <= 0 for v in rules.max_bytes.values()):
+        problems.append(f"{where}.max_bytes: sizes are positive byte counts")
+    if not rules.reference.strip():
+        problems.append(f"{where}.reference: a category's attachment rule cites its article")
     return problems
 
 

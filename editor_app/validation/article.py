@@ -30,7 +30,7 @@ CACHE_SIZE = 512
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
            "table", "ul", "ol", "pre", "section", "article", "td", "th"}
 
-_cache: OrderedDict[tuple[str, str | None], tuple[Finding, ...]] = OrderedDict()
+_cache: OrderedDict[tuple[str, str], tuple[Finding, ...]] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
@@ -41,7 +41,7 @@ def validate_article(article: Article,
     findings: list[Finding] = []
     for field, text in article_texts(article):
         findings += _text_checks(text, Location(field=field))
-    inspected = inspect_attachments(attachments, profile_id)
+    inspected = inspect_attachments(attachments, profile_id, article.category)
     findings += _metadata(article, profile_id, inspected)
     for ref, _ in attachments:
         findings += inspected.get(ref.sha256, [])
@@ -97,13 +97,14 @@ def _text_checks(text: str, location: Location) -> list[Finding]:
 
 
 def inspect_attachments(attachments: Sequence[tuple[AttachmentRef, Path]],
-                        profile_id: str | Profile | None) -> dict[str, list[Finding]]:
+                        profile_id: str | Profile | None,
+                        category: str | None = None) -> dict[str, list[Finding]]:
     """Findings per sha256, from the cache or from the worker pool (uncached ones in parallel)."""
     from editor_app.validation.files import inspect_many
 
     result: dict[str, list[Finding]] = {}
     missing: list[tuple[AttachmentRef, Path]] = []
-    key = _cache_key(profile_id)
+    key = _cache_key(profile_id, category)
     with _cache_lock:
         for ref, path in attachments:
             cached = _cache.get((ref.sha256, key))
@@ -114,7 +115,7 @@ def inspect_attachments(attachments: Sequence[tuple[AttachmentRef, Path]],
                 missing.append((ref, path))
     if missing:
         outcomes = inspect_many([p for _, p in missing], profile_id,
-                                names=[r.filename for r, _ in missing])
+                                names=[r.filename for r, _ in missing], category=category)
         with _cache_lock:
             for (ref, _), found in zip(missing, outcomes, strict=True):
                 _cache[(ref.sha256, key)] = tuple(found)
@@ -124,11 +125,12 @@ def inspect_attachments(attachments: Sequence[tuple[AttachmentRef, Path]],
     return result
 
 
-def _cache_key(profile: str | Profile | None) -> str | None:
-    """Inspection depends only on the attachment rules, so a served profile is keyed by them."""
+def _cache_key(profile: str | Profile | None, category: str | None = None) -> str:
+    """Inspection depends only on the attachment rules, so a served profile is keyed by them;
+    a category may have its own rules, so it is part of the key."""
     if profile is None or isinstance(profile, str):
-        return profile
-    return f"{profile.id}:{profile.attachments!r}"
+        return f"{profile}|{category or ''}"
+    return f"{profile.id}:{profile.attachments_for(category)!r}"
 
 
 def clear_cache() -> None:

@@ -136,3 +136,48 @@ def test_the_documented_example_loads(tmp_path: Path) -> None:
     assert profile.categories["legal-document"].field("number").required
     # The example replaces [deadlines] whole: only its own kind remains.
     assert set(profile.deadlines) == {"legal-document"}
+    # The legal-document category narrows the formats and raises one size, for itself only.
+    legal = profile.attachments_for("legal-document")
+    assert legal.allowed == ("pdf", "docx") and legal.limit_for("pdf") == 31457280
+    assert legal.limit_for("docx") == profile.attachments.limit_for("docx")
+    assert legal.reference == "Điều 11.4"
+    assert profile.attachments_for("news") == profile.attachments
+    assert profile.attachments_for(None) == profile.attachments
+
+
+CATEGORY_RULES = MINIMAL_CHILD + """
+[attachments]
+allowed = ["pdf", "jpg", "png"]
+[categories.news.attachments]
+allowed = ["jpg", "pdf"]
+reference = "Điều 9"
+[categories.news.attachments.max_bytes]
+jpg = 1000
+default = 5000
+"""
+
+
+def test_category_rules_lie_over_the_profile(tmp_path: Path) -> None:
+    profile = load_profile_file(write(tmp_path, CATEGORY_RULES))
+    news = profile.attachments_for("news")
+    assert news.allowed == ("jpg", "pdf")  # the category's order, within the profile's list
+    assert news.limit_for("jpg") == 1000
+    assert news.limit_for("pdf") == profile.attachments.limit_for("pdf")  # the profile named it
+    assert news.limit_for("wav") == 5000  # named by neither: the category's default
+    assert profile.attachments_for("english").allowed == ("pdf", "jpg", "png")
+
+
+@pytest.mark.parametrize(("rules", "expected"), [
+    ('allowed = ["pdf", "mp4"]\nreference = "Điều 9"', "not allowed by the profile: mp4"),
+    ('reference = "Điều 9"\nmax_bytes = { exe = 10 }', "max_bytes: unknown formats exe"),
+    ('reference = "Điều 9"\nmax_bytes = { pdf = 0 }', "sizes are positive"),
+    ('allowed = ["pdf"]', "attachments.reference"),
+    ('allowed = ["pdf"]\nreference = "Điều 9"\nalowed = ["jpg"]', "alowed"),
+])
+def test_bad_category_rules_are_refused(tmp_path: Path, rules: str, expected: str) -> None:
+    text = MINIMAL_CHILD + '[attachments]\nallowed = ["pdf", "jpg"]\n' \
+        + "[categories.news.attachments]\n" + rules + "\n"
+    with pytest.raises(ProfileError) as caught:
+        load_profile_file(write(tmp_path, text))
+    assert expected in str(caught.value)
+    assert "categories.news.attachments" in str(caught.value)

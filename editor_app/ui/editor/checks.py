@@ -42,12 +42,14 @@ def validate(article: Article, files: list[tuple[AttachmentRef, Path]],
     return check_metadata(article, profile)
 
 
-def inspect_file(path: Path, filename: str, profile_id: Any) -> list[Finding] | None:
-    """The attachment inspector's verdict on one blob, or None when no inspector is installed."""
+def inspect_file(path: Path, filename: str, profile_id: Any,
+                 category: str | None = None) -> list[Finding] | None:
+    """The attachment inspector's verdict on one blob, or None when no inspector is installed;
+    ``category`` is the draft's, whose own attachment rules may narrow the profile's."""
     inspect = _optional("editor_app.validation.files", "inspect_attachment")
     if inspect is None:
         return None
-    return list(inspect(path, profile_id, name=filename))
+    return list(inspect(path, profile_id, name=filename, category=category))
 
 
 def attachment_fix_target(finding: Finding) -> str | None:

@@ -57,18 +57,21 @@ def timeout_for(size: int) -> float:
 
 
 def inspect_attachment(path: Path, profile_id: str | Profile | None = None, *,
-                       name: str | None = None) -> list[Finding]:
-    """Inspect one attachment in the shared worker pool; ``name`` is the user's file name."""
-    return inspect_many([path], profile_id, names=[name] if name else None)[0]
+                       name: str | None = None, category: str | None = None) -> list[Finding]:
+    """Inspect one attachment in the shared worker pool; ``name`` is the user's file name,
+    ``category`` the draft's (a category may have its own formats and sizes)."""
+    return inspect_many([path], profile_id, names=[name] if name else None,
+                        category=category)[0]
 
 
 def inspect_many(paths: Sequence[Path], profile_id: str | Profile | None = None, *,
                  names: Sequence[str | None] | None = None,
-                 pool: WorkerPool | None = None) -> list[list[Finding]]:
+                 pool: WorkerPool | None = None,
+                 category: str | None = None) -> list[list[Finding]]:
     """Findings per path, inspected in parallel in worker processes (order kept)."""
     from editor_app.validation.isolation import InspectionFailed, Job, shared_pool
 
-    limits = limits_for_profile(profile_id)
+    limits = limits_for_profile(profile_id, category)
     names = list(names) if names else [None] * len(paths)
     workers = pool or shared_pool()
     jobs, results = [], []

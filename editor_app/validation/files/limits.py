@@ -13,24 +13,31 @@ if TYPE_CHECKING:
     from editor_app.core.profile_schema import Profile
 
 
-def limits_for_profile(profile_id: str | Profile | None = None) -> AttachmentLimits:
+def limits_for_profile(profile_id: str | Profile | None = None,
+                       category: str | None = None) -> AttachmentLimits:
     """The profile's allowed formats and limits; an unknown id raises LookupError (bad usage).
 
     ``profile_id`` may also be a profile itself (the one a portal served, which the app checks
-    against offline). Without the profile module the defaults apply, which accept every format
-    the regulations list.
+    against offline). ``category`` is the draft's category: where the profile gives it its own
+    attachment rules they apply, over the profile's defaults. Without the profile module the
+    defaults apply, which accept every format the regulations list.
     """
     if profile_id is None or isinstance(profile_id, str):
-        return _shipped_limits(profile_id)
-    return _limits_of(profile_id.attachments)
+        return _shipped_limits(profile_id, category)
+    return _limits_of(_policy(profile_id, category))
 
 
-@lru_cache(maxsize=16)
-def _shipped_limits(profile_id: str | None) -> AttachmentLimits:
+@lru_cache(maxsize=64)
+def _shipped_limits(profile_id: str | None, category: str | None) -> AttachmentLimits:
     load_profile = optional("editor_app.core.profiles", "load_profile")
     if load_profile is None:
         return DEFAULT_LIMITS
-    return _limits_of(load_profile(profile_id).attachments)
+    return _limits_of(_policy(load_profile(profile_id), category))
+
+
+def _policy(profile: Profile, category: str | None) -> Any:
+    """The category's own attachment rules over the profile's."""
+    return profile.attachments_for(category)
 
 
 def _limits_of(policy: Any) -> AttachmentLimits:
