@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
-from editor_app.core.profile_schema import CATEGORY_IDS, FIELD_TYPES, FORMAT_IDS
+from editor_app.core.profile_schema import CATEGORY_IDS, FIELD_TYPES, FORMAT_IDS, Profile
 from editor_app.core.profiles import list_profiles, load_profile, profile_ids
 
 PROVINCES = {  # profile id -> the seed file prefix its own articles are cited by
@@ -52,6 +54,29 @@ def test_profile_is_complete_and_cited(profile_id: str) -> None:
         assert rule.reference and rule.working_days >= 0, kind
 
 
+#: References that are explicitly national: the decree itself, or the application's own default
+#: saying so. A province may inherit these; it may never inherit another province's article.
+NATIONAL_SOURCES = ("NĐ 42/2022 ", "Mặc định của ứng dụng")
+
+
+def rule_references(profile: Profile) -> Iterator[tuple[str, str]]:
+    """Every rule of the profile with its reference, named as its TOML key."""
+    yield "citation_reference", profile.citation_reference
+    yield "attachments", profile.attachments.reference
+    yield "quotas", profile.quotas.reference
+    for period in profile.reporting_periods:
+        yield f"reporting_periods.{period.id}", period.reference
+    for kind, rule in profile.deadlines.items():
+        yield f"deadlines.{kind}", rule.reference
+    for category in profile.categories.values():
+        yield f"categories.{category.id}", category.reference
+        if category.attachments is not None:
+            yield f"categories.{category.id}.attachments", category.attachments.reference
+        for spec in category.fields:
+            if spec.required or spec.reference:
+                yield f"categories.{category.id}.fields.{spec.key}", spec.reference
+
+
 @pytest.mark.parametrize(("profile_id", "seed"), PROVINCES.items())
 def test_province_rules_cite_their_own_regulation(profile_id: str, seed: str) -> None:
     profile = load_profile(profile_id)
@@ -59,8 +84,27 @@ def test_province_rules_cite_their_own_regulation(profile_id: str, seed: str) ->
     assert profile.citation_reference.startswith(seed)
     for category in profile.categories.values():
         assert category.reference.startswith(seed), (category.id, category.reference)
-    if profile_id != "son-la":  # Sơn La sets no counts of its own: it keeps the baseline's
-        assert all(rule.reference.startswith(seed) for rule in profile.deadlines.values())
+    for where, reference in rule_references(profile):
+        assert reference.startswith((f"{seed} ", *NATIONAL_SOURCES)), (where, reference)
+
+
+def test_national_rules_cite_the_decree_or_say_they_are_defaults() -> None:
+    references = dict(rule_references(load_profile("national")))
+    for where, reference in references.items():
+        assert reference.startswith(NATIONAL_SOURCES), (where, reference)
+    assert references["categories.legal-document.fields.number"] == "NĐ 42/2022 Điều 4"
+    assert references["categories.english"] == "NĐ 42/2022 Điều 7"
+    assert "không quy định số ngày" in references["deadlines.legal-document"]
+
+
+def test_son_la_cites_its_own_articles_where_it_has_them() -> None:
+    son_la = load_profile("son-la")
+    assert all(rule.reference.startswith("003 Điều 16.13") for rule in son_la.deadlines.values())
+    assert son_la.categories["contacts"].field("email").reference == "003 Điều 16.6"
+    assert son_la.categories["legal-document"].field("number").reference == "003 Điều 16.1"
+    national = load_profile("national")
+    assert {k: (r.working_days, r.event) for k, r in son_la.deadlines.items()} == {
+        k: (r.working_days, r.event) for k, r in national.deadlines.items()}
 
 
 def test_regulations_match_the_seed_decisions() -> None:
