@@ -61,7 +61,8 @@ IfMatch = Annotated[str | None, Header(alias="If-Match")]
                               "was used before, this is the submission it created"},
                         **errors(400, 401, 403, 413),
                         422: {"model": ErrorBody, "description": "validation findings; or "
-                              f"`{KEY_REUSED}`: the key was first sent with a different body"}})
+                              f"`{KEY_REUSED}`: the key was first sent with a different body "
+                              "(`current` is the submission it made)"}})
 def create(body: wire.SubmissionCreate, request: Request, response: Response, db: DB, svc: Svc,
            user: CurrentUser, idempotency_key: IdemKey = None) -> wire.Submission:
     """A new submission; the same ``Idempotency-Key`` from the same user never makes a second.
@@ -122,10 +123,15 @@ def request_fingerprint(body: wire.SubmissionCreate) -> str:
 
 def _replay(item: models.Submission, fingerprint: str, user: models.User,
             response: Response) -> wire.Submission:
-    """The submission the key made, if this is the body that made it (else 422)."""
+    """The submission the key made, if this is the body that made it (else 422).
+
+    The refusal carries that submission as ``current`` (as a 412 does), so a client that lost
+    the first answer and then changed its content can adopt the item and PATCH it.
+    """
     if item.request_hash and item.request_hash != fingerprint:
         raise ApiError(422, KEY_REUSED, f"this {wire.IDEMPOTENCY_HEADER} was first sent with a "
-                       f"different body (submission {item.id}); send a new key for new content")
+                       f"different body (submission {item.id}); send a new key for new content",
+                       current=submission_out(item, user))
     response.status_code = 200
     _headers(response, item)
     return submission_out(item, user)

@@ -202,6 +202,10 @@ def test_a_reused_key_with_another_body_is_refused(api: Api, settings: Settings)
     assert changed.status_code == 422, changed.text
     assert changed.json()["code"] == "idempotency-key-reused"
     assert "Idempotency-Key" in changed.json()["message"]
+    # The refusal names the submission the key made, so a client can adopt it and PATCH.
+    current = changed.json()["current"]
+    assert current["id"] == first.json()["id"] and current["title"] == draft()["title"]
+    assert current["revision"] == 1
     assert count_submissions(settings) == 1
     kept = api.call("GET", f"/api/v1/submissions/{first.json()['id']}", "collab").json()
     assert kept["title"] == draft()["title"] and kept["revision"] == 1
