@@ -1,7 +1,7 @@
 ; Inno Setup script: per-machine installer for the desktop app, built on Windows by IT staff.
-; Needs Inno Setup 6.5.0 or later (its compiler ships Languages\Vietnamese.isl; x64compatible
-; needs 6.3). With 6.3 or 6.4, put the Vietnamese.isl of the official translations page
-; (https://jrsoftware.org/files/istrans/) beside this script. Exact steps: docs/admin.md.
+; Needs Inno Setup 6.5.0 or later: its compiler ships Languages\Vietnamese.isl (x64compatible
+; itself needs 6.3). A compiler without that file can use the Vietnamese.isl of the translations
+; page (https://jrsoftware.org/files/istrans/) put beside this script. Steps: docs/admin.md.
 ;
 ; Build:   python installer\build.py    (dist\editor-app\, smoke test, build\app_version.iss)
 ;          "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" installer\windows\editor-app.iss
