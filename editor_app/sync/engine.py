@@ -27,6 +27,7 @@ from editor_app.sync.errors import (
     AuthExpiredError,
     ConflictError,
     PortalError,
+    RejectedError,
     ServerBusyError,
     StaleRevisionError,
     is_transient,
@@ -39,6 +40,7 @@ from editor_app.sync.uploads import UploadJob, absolute_location, stored_locatio
 log = logging.getLogger("editor_app.sync.engine")
 
 DUE_STATES = (ItemState.WAITING, ItemState.UPLOADING)
+KEY_REUSED = "idempotency-key-reused"  # the portal's code: same key, other content
 CONTENT_FIELDS = ("title", "summary", "body_html", "category", "source", "language")
 
 
@@ -163,17 +165,38 @@ class SyncEngine:
         else:
             body = wire.SubmissionCreate.model_validate(
                 {**item.payload, "attachments": [a.model_dump() for a in attachments]})
-            submission = self.portal.create_submission(body, item.idempotency_key)
+            try:
+                submission = self.portal.create_submission(body, item.idempotency_key)
+            except RejectedError as exc:
+                if exc.code != KEY_REUSED or not isinstance(exc.body.get("current"), dict):
+                    raise
+                submission = self._adopt(item, wire.Submission.model_validate(
+                    exc.body["current"]), attachments)
         _check_attachments(item, submission)
         return submission
+
+    def _adopt(self, item: OutboxItem, held: wire.Submission,
+               attachments: list[wire.AttachmentIn]) -> wire.Submission:
+        """The portal made a submission from an earlier send of this draft whose answer never
+        came back, and the draft has changed since (the key is the draft's uid): take that
+        submission over and bring it up to date, rather than leave the draft stuck or make a
+        second item. Only while it is still the author's to edit; otherwise say so."""
+        self._save(item, remote_id=held.id)
+        if held.state is not wire.State.SUBMITTED:
+            raise PortalError(
+                "Cổng đã có bản gửi trước của bài này và đang xử lý, chưa cập nhật được.",
+                "The portal already holds an earlier send of this draft and is working on it; "
+                "it cannot be updated now.")
+        patch = _patch_for(item, attachments)
+        log.info("outbox item %s takes over submission %s made by an earlier send",
+                 item.id, held.id)
+        return self.portal.patch_submission(held.id, patch, held.revision)
 
     def _resubmit(self, item: OutboxItem,
                   attachments: list[wire.AttachmentIn]) -> wire.Submission:
         """PATCH the returned item (If-Match), then ``resubmit``; both are safe to repeat."""
         remote_id = item.remote_id or 0
-        patch = wire.SubmissionPatch.model_validate(
-            {**{k: v for k, v in item.payload.items() if k not in ("unit", "client_uid")},
-             "attachments": [a.model_dump() for a in attachments]})
+        patch = _patch_for(item, attachments)
         try:
             self.portal.patch_submission(remote_id, patch, item.base_revision or 0)
         except StaleRevisionError as exc:
@@ -227,6 +250,13 @@ class SyncEngine:
                  exc.message_en, when.isoformat())
         return self._save(item, state=ItemState.WAITING, attempts=attempts, next_attempt_at=when,
                           last_error=exc.message_vi, last_error_en=exc.message_en)
+
+
+def _patch_for(item: OutboxItem, attachments: list[wire.AttachmentIn]) -> wire.SubmissionPatch:
+    """The draft's content as an edit of the submission it became."""
+    return wire.SubmissionPatch.model_validate(
+        {**{k: v for k, v in item.payload.items() if k not in ("unit", "client_uid")},
+         "attachments": [a.model_dump() for a in attachments]})
 
 
 def _same_content(current: dict[str, Any], payload: dict[str, Any]) -> bool:

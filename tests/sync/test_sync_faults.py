@@ -287,3 +287,28 @@ def test_a_resubmit_whose_edit_reply_is_lost_is_not_taken_for_a_conflict(
     remote = client.get_submission(remote_id)
     assert remote.state == "submitted" and "bổ sung" in remote.body_html
     assert "style" not in remote.body_html
+
+
+def test_a_draft_changed_after_a_lost_create_reply_takes_over_what_the_portal_made(
+        store: Store, proxy: FaultProxy, collaborator_token: str, clock: ManualClock,
+        client: ReviewQueueClient) -> None:
+    """The first send went through but its answer was lost; the user cancelled, edited and sent
+    again under the same key (the draft's uid). The portal refuses the new body for that key
+    and names the submission it made: the app adopts it and brings it up to date."""
+    article = make_article(store)
+    proxy.add("POST", CREATE, "error_after")
+    service = _service(store, proxy, collaborator_token, clock, read_timeout=1.5)
+    first = service.outbox.submit(article)
+    service.engine.run_due()
+    assert service.outbox.get(first.id or 0).state is ItemState.WAITING
+    service.outbox.cancel(first.id or 0)
+    edited = store.drafts.get_by_uid(article.uid)
+    edited.summary = "Chiều nay, UBND tỉnh tổ chức hội nghị tổng kết năm."
+    store.drafts.save(edited)
+    again = service.outbox.submit(store.drafts.get_by_uid(article.uid))
+    _drain(service, clock)
+    sent = service.outbox.get(again.id or 0)
+    assert sent.state is ItemState.SENT, sent.status_text("en")
+    held = [s for s in client.list_submissions(mine="true") if s.client_uid == article.uid]
+    assert [s.id for s in held] == [sent.remote_id]
+    assert held[0].summary == edited.summary and held[0].revision == 2
