@@ -6,14 +6,18 @@ in. Failed logins slow down (a growing delay) and then lock the name for a while
 is the same 401 after the same steps and the same delay, whether the name, the password, a
 disabled account or the lock was the reason, so neither the answer nor its timing tells which
 names have accounts. Failures are counted per name as typed, for unknown names too, in a table
-bounded by ``Settings.login_names_kept``.
+bounded by ``Settings.login_names_kept``. Each argon2 computation takes 64 MiB for a moment,
+so at most :data:`HASHING_AT_ONCE` run at a time: a flood of logins waits in line instead of
+taking the server's memory (40 pool threads would need 2.5 GB).
 """
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
+import os
 import secrets
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,19 +31,23 @@ from review_queue.models import LoginFailure, Token, User, utcnow
 from review_queue.settings import Settings
 
 _hasher = PasswordHasher()
+HASHING_AT_ONCE = max(2, min(8, os.cpu_count() or 2))
+_hashing = threading.BoundedSemaphore(HASHING_AT_ONCE)
 # Verified against when the user name is unknown, so both refusals take the same time.
 _DUMMY_HASH = _hasher.hash("not a real password")
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    with _hashing:
+        return _hasher.hash(password)
 
 
 def verify_password(stored_hash: str, password: str) -> bool:
-    try:
-        return _hasher.verify(stored_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
+    with _hashing:
+        try:
+            return _hasher.verify(stored_hash, password)
+        except (VerificationError, InvalidHashError):
+            return False
 
 
 def token_digest(token: str) -> str:

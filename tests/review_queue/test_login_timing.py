@@ -179,3 +179,38 @@ def test_a_new_password_unlocks(tmp_path: Path, decided: list[float]) -> None:
         with session_scope(app.state.services.sessions) as db:
             set_password(db, "collab", "a brand new password")
         assert login(client, "collab", "a brand new password").status_code == 200
+
+
+def test_a_flood_of_logins_computes_few_hashes_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2 takes 64 MiB per computation and releases the GIL: many parallel logins (on
+    PostgreSQL nothing else serialises them) wait for a slot instead of taking the server's
+    memory. The real hasher runs; only its calls are counted."""
+    active, peak, guard = 0, 0, threading.Lock()
+    real = security._hasher
+    stored = real.hash(PASSWORD)
+
+    class Counting(type(real)):  # type: ignore[misc]
+        def verify(self, hash: str, password: str) -> bool:
+            nonlocal active, peak
+            with guard:
+                active += 1
+                peak = max(peak, active)
+            try:
+                return super().verify(hash, password)
+            finally:
+                with guard:
+                    active -= 1
+
+    monkeypatch.setattr(security, "_hasher", Counting())
+    results: list[bool] = []
+
+    def one() -> None:
+        results.append(security.verify_password(stored, WRONG))
+
+    threads = [threading.Thread(target=one) for _ in range(4 * security.HASHING_AT_ONCE)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [False] * len(threads)
+    assert 1 <= peak <= security.HASHING_AT_ONCE
