@@ -1,15 +1,15 @@
 """Server-side validation: the app's own checks, run again, because the server never trusts clients.
 
-Text (encodings, mojibake, Unicode), policy (classification marks, personal data) and metadata
-checks come from :mod:`editor_app.validation`, imported lazily so the service starts even if one
-of them fails to import (that is logged loudly, never silently skipped). The attachment checks are
-the server's own: an upload must exist, belong to the caller, be complete, and be by its content
-a format the profile allows, under the profile's size limit.
+Text (encodings, mojibake, Unicode), policy (classification marks, personal data), metadata and
+attachment inspection come from :mod:`editor_app.validation`, imported plainly: an install that
+lacks one of them fails when the service starts, never by letting items through unchecked. A
+check that breaks on hostile input becomes a ``submission.check-failed`` warning the board sees.
+The attachment admission checks are the server's own: an upload must exist, belong to the
+caller, be complete, and be by its content a format the profile allows, under its size limit.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import shutil
 import tempfile
@@ -23,7 +23,11 @@ from editor_app.core.articles import Article, AttachmentRef
 from editor_app.core.profiles import Profile
 from editor_app.core.wire import AttachmentIn, SubmissionContent
 from editor_app.validation import portal_findings as codes
+from editor_app.validation.files import inspect_attachment
 from editor_app.validation.findings import Finding, Location, Severity
+from editor_app.validation.metadata import check_metadata
+from editor_app.validation.policy import check_policy
+from editor_app.validation.text.checks import check_text
 from review_queue.content import content_matches, format_of_name
 from review_queue.filestore import FileStore
 from review_queue.models import Upload
@@ -51,12 +55,10 @@ def validate(
     if not content.title.strip():
         found.append(codes.SUBMISSION_TITLE_MISSING.at(Location(field="title")))
     for name, text in _texts(content, attachments):
-        found += _run("editor_app.validation.text.checks", "check_text", text,
-                      location=Location(field=name))
-        found += _run("editor_app.validation.policy", "check_policy", text,
-                      location=Location(field=name))
+        found += _run(check_text, text, location=Location(field=name))
+        found += _run(check_policy, text, location=Location(field=name))
     article = to_article(content, unit, attachments)
-    found += _run("editor_app.validation.metadata", "check_metadata", article, profile)
+    found += _run(check_metadata, article, profile)
     for index, item in enumerate(attachments):
         found += check_attachment(item, index, profile)
         if inspect and item.upload is not None and item.upload.completed_at is not None:
@@ -108,17 +110,14 @@ def check_attachment(item: Checked, index: int, profile: Profile) -> list[Findin
 def _inspect(item: Checked, index: int, profile: Profile, store: FileStore) -> list[Finding]:
     """The app's attachment inspector on the stored bytes; fails closed but fair.
 
-    An inspection that cannot run (inspector missing, bytes unreadable, a crash) is a
+    An inspection that cannot run (bytes unreadable, a crash) is a
     ``submission.check-failed`` warning on the attachment, never a silent pass and never a
     refusal of the author's item: the board sees it in the audit trail and looks by hand.
     """
     assert item.upload is not None
     where = Location(field=f"attachments.{index}")
-    inspector = _function("editor_app.validation.files", "inspect_attachment")
-    if inspector is None:
-        return [_inspection_failed(item, where)]
     try:
-        found = _inspect_stored(inspector, store, item.upload.id, item.request.filename,
+        found = _inspect_stored(inspect_attachment, store, item.upload.id, item.request.filename,
                                 profile.id)
     except Exception:
         log.exception("attachment inspector failed on upload %s", item.upload.id)
@@ -172,30 +171,14 @@ def _texts(content: SubmissionContent, attachments: Sequence[Checked]) -> list[t
     return [(name, text) for name, text in texts if text.strip()]
 
 
-def _run(module: str, name: str, *args: Any, **kwargs: Any) -> list[Finding]:
+def _run(check: Callable[..., Any], *args: Any, **kwargs: Any) -> list[Finding]:
     """One of the app's checks; a check that breaks on hostile input is logged, not a 500."""
-    check = _function(module, name)
-    if check is None:
-        return []
     try:
         return list(check(*args, **kwargs))
     except Exception:
-        log.exception("check %s.%s failed", module, name)
-        return [codes.CHECK_FAILED.at(kwargs.get("location"), check=module.rsplit(".", 1)[-1])]
-
-
-_MISSING_LOGGED: set[str] = set()
-
-
-def _function(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        found: Callable[..., Any] = getattr(importlib.import_module(module), name)
-        return found
-    except (ImportError, AttributeError) as exc:
-        if module not in _MISSING_LOGGED:
-            _MISSING_LOGGED.add(module)
-            log.error("check %s.%s unavailable, not run: %s", module, name, exc)
-        return None
+        log.exception("check %s failed", check.__qualname__)
+        where = check.__module__.rsplit(".", 1)[-1]
+        return [codes.CHECK_FAILED.at(kwargs.get("location"), check=where)]
 
 
 class _TextOf(HTMLParser):
