@@ -60,6 +60,7 @@ class AttachmentsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table)
         self._refs: list[AttachmentRef] = []
+        self._status: dict[int, tuple[QIcon, str, str]] = {}  # kept when the rows are rebuilt
         self._filling = False
         self.retranslate()
         self._update_buttons()
@@ -80,6 +81,8 @@ class AttachmentsPanel(QWidget):
     def set_attachments(self, refs: list[AttachmentRef]) -> None:
         self._filling = True
         self._refs = list(refs)
+        kept = {ref.id for ref in refs}
+        self._status = {key: value for key, value in self._status.items() if key in kept}
         self.table.setRowCount(len(refs))
         for row, ref in enumerate(refs):
             self._fill_row(row, ref)
@@ -96,6 +99,11 @@ class AttachmentsPanel(QWidget):
         caption.setToolTip(self.tr("Double-click to edit the caption"))
         status = QTableWidgetItem("")
         status.setFlags(status.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        if ref.id in self._status:  # adding a second file must not blank the first one's verdict
+            icon, text, tooltip = self._status[ref.id]
+            status.setIcon(icon)
+            status.setText(text)
+            status.setToolTip(tooltip)
         for column, item in ((FILE, name), (SIZE, size), (CAPTION, caption), (STATUS, status)):
             self.table.setItem(row, column, item)
 
@@ -103,6 +111,7 @@ class AttachmentsPanel(QWidget):
         return list(self._refs)
 
     def set_status(self, attachment_id: int, icon: QIcon, text: str, tooltip: str = "") -> None:
+        self._status[attachment_id] = (icon, text, tooltip)
         row = self._row_of(attachment_id)
         if row is not None:
             item = self.table.item(row, STATUS)
