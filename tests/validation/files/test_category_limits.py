@@ -76,3 +76,17 @@ def test_validate_article_uses_the_drafts_category(profile: Profile, tmp_path: P
 
     assert "file.not-allowed" in codes("legal-document")
     assert "file.not-allowed" not in codes("news")  # same file, cached per category
+
+
+def test_a_profile_minimum_image_size_reaches_the_inspector(tmp_path: Path) -> None:
+    path = tmp_path / "thu-nghiem.toml"
+    path.write_text(PROFILE + "[attachments]\nmin_image_width = 800\nmin_image_height = 600\n",
+                    encoding="utf-8")
+    limits = limits_for_profile(load_profile_file(path), "news")
+    assert (limits.min_image_width, limits.min_image_height) == (800, 600)
+    small = b.image_file(tmp_path / "nho.jpg", "JPEG", size=(640, 480))
+    large = b.image_file(tmp_path / "lon.jpg", "JPEG", size=(1024, 768))
+    assert "image.too-small" in {f.code for f in inspect_here(small, limits)}
+    assert "image.too-small" not in {f.code for f in inspect_here(large, limits)}
+    national = limits_for_profile("national")  # 0: no minimum
+    assert "image.too-small" not in {f.code for f in inspect_here(small, national)}
