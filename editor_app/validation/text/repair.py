@@ -100,6 +100,18 @@ def _token_spans(text: str) -> list[tuple[int, int]]:
 _SYMBOLS = re.compile(r"[^\w\s\x00-\x7f]+")
 
 
+_OPENING = {"”": "“", "’": "‘", "›": "‹"}
+
+
+def _is_utf8_pair(lead: str, follower: str) -> bool:
+    """Whether two characters are a UTF-8 lead byte and a continuation byte read as cp1252."""
+    try:
+        first, second = lead.encode("cp1252"), follower.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return 0xC2 <= first[0] <= 0xF4 and 0x80 <= second[0] <= 0xBF
+
+
 def _clean_token(token: str, other: str) -> bool:
     """Whether ``token`` is something good text could hold, judged on the words it does not
     share with ``other`` (its repair, or what it was repaired from): real syllables or capital
@@ -113,6 +125,10 @@ def _clean_token(token: str, other: str) -> bool:
         allowed = match.group(0) in _WORD_PUNCTUATION  # one mark: "tiếp…", "»Größe«"
         if (left and right) or ((left or right) and not allowed):
             return False  # "»…" in "Nguyá»…n", "‰" in "CHÃ‰"
+        mark = match.group(0)[0]
+        if (left and _is_utf8_pair(token[start - 1], mark)
+                and _OPENING.get(mark, "\0") not in token[:start]):
+            return False  # "Ã”" of "NGÃ”" is "Ô" read as cp1252 ("“NGÃ”" is a quoted word)
     shared = set(_WORD.findall(other))
     for word in _WORD.findall(token):
         if word in shared or word.isupper():
