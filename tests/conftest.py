@@ -7,6 +7,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from hypothesis import settings
 from keyring.backends import fail
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -16,6 +17,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # test modules define in-memory ones that they pass explicitly where they need persistence.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 keyring.set_keyring(fail.Keyring())
+# CI runs the property tests on a fixed sequence of examples, so a landing never depends on the
+# day's random draw; on a developer's machine they keep exploring (and print what they find).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
 os.environ.pop("EDITOR_APP_HOME", None)
 os.environ.pop("EDITOR_APP_PRESET", None)
 
