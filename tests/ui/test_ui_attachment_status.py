@@ -79,3 +79,29 @@ def test_a_photo_inside_a_zip_offers_no_fix(window, qtbot, tmp_path: Path):
     findings.tree.setCurrentItem(findings.tree.topLevelItem(row))
     assert findings.selected() is findings.findings[row]
     assert not findings.fix_button.isEnabled()
+
+
+def test_the_categorys_own_rules_apply_and_follow_a_category_change(window, qtbot,
+                                                                     tmp_path: Path):
+    """A portal whose legal documents carry only their PDF: a photo is fine on a news item and
+    an error once the item becomes a legal document (re-inspected on the change)."""
+    from editor_app.core.profiles import load_profile_file
+
+    (tmp_path / "portal.toml").write_text(
+        'extends = "national"\nid = "tinh-thu"\nprovince = "Tỉnh Thử"\n'
+        '[categories.legal-document.attachments]\nallowed = ["pdf"]\n'
+        'reference = "Quy chế thử, Điều 1"\n', encoding="utf-8")
+    window.context.set_portal_profile(load_profile_file(tmp_path / "portal.toml"))
+    _new_draft(window, qtbot)
+    fields = window.editor.fields
+    fields.category.setCurrentIndex(fields.category.findData("news"))
+    photo = tmp_path / "anh.jpg"
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 600), (200, 120, 30)).save(buffer, "JPEG")
+    photo.write_bytes(buffer.getvalue())
+    window.editor_controller.add_files([photo])
+    qtbot.waitUntil(lambda: bool(_status(window, "anh.jpg")[0]), timeout=60_000)
+    assert _status(window, "anh.jpg")[0] != "Lỗi"
+
+    fields.category.setCurrentIndex(fields.category.findData("legal-document"))
+    qtbot.waitUntil(lambda: _status(window, "anh.jpg")[0] == "Lỗi", timeout=60_000)

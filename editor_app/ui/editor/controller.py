@@ -166,6 +166,8 @@ class EditorController(QObject):
 
     def _on_fields_category_changed(self, category: str) -> None:
         self.editor.set_metadata_specs(self.specs(category))
+        for ref in self.editor.current_article().attachments:
+            self._inspect(ref)  # the new category may allow other formats or sizes
 
     def specs(self, category: str) -> tuple[Any, ...]:
         profile = self._context.profile()
@@ -256,7 +258,9 @@ class EditorController(QObject):
         if path is None or ref.id is None:
             return
         attachment_id = ref.id
+        category = self.editor.fields.category_id() or None  # its rules may narrow the profile's
         self._context.runner.task(inspect_file, path, ref.filename, self._context.check_profile(),
+                                  category,
                                   on_done=lambda f: self._show_inspection(attachment_id, f))
 
     def _show_inspection(self, attachment_id: int, findings: list[Finding] | None) -> None:
