@@ -1,4 +1,7 @@
-"""`editor-app convert FILE -o OUT [--from ENC] [--tone-style keep|old|new]`: to Unicode NFC.
+"""`editor-app convert FILE -o OUT [--from ENC] [--tone-style keep|old|new] [--profile ID]`.
+
+To Unicode NFC. ``--profile`` takes the portal's house rules: its tone-mark style (unless
+``--tone-style`` says otherwise) and the Unicode font that replaces legacy fonts in documents.
 
 Text files are converted in a stream (flat memory for any size) and written as UTF-8; HTML keeps
 its markup; DOCX, DOC and RTF go to the document converter and come out as DOCX. The original is
@@ -21,8 +24,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="where to write")
     parser.add_argument("--from", dest="from_encoding", metavar="ENCODING", default=None,
                         help=f"source encoding ({', '.join(ENCODINGS)}); detected when absent")
-    parser.add_argument("--tone-style", choices=("keep", "old", "new"), default="keep",
-                        help="tone placement: keep the source's, old (hòa) or new (hoà)")
+    parser.add_argument("--tone-style", choices=("keep", "old", "new"), default=None,
+                        help="tone placement: keep the source's, old (hòa) or new (hoà) "
+                             "(default: the profile's, else keep)")
+    parser.add_argument("--profile", default=None, metavar="ID",
+                        help="portal profile (an id, or a .toml file) whose tone style and "
+                             "Unicode font to use")
     parser.add_argument("--no-restore-case", action="store_true",
                         help="do not restore capitals lost by TCVN3/VPS plain text")
     parser.add_argument("--jobs", type=_jobs, default=0, metavar="N",
@@ -37,6 +44,20 @@ def _jobs(value: str) -> int:
     return int(value)
 
 
+def _apply_profile(args: argparse.Namespace) -> None:
+    """Fill the tone style and document font from ``--profile`` (LookupError: no such id)."""
+    args.unicode_font = None
+    if args.profile:
+        from editor_app.core.profiles import load_profile, load_profile_file
+
+        given = Path(args.profile)
+        profile = load_profile_file(given) if given.suffix == ".toml" else load_profile(
+            args.profile)
+        args.tone_style = args.tone_style or profile.tone_style
+        args.unicode_font = profile.unicode_font
+    args.tone_style = args.tone_style or "keep"
+
+
 def _fail(message: str) -> int:
     print(f"editor-app convert: {message}", file=sys.stderr)
     return 2
@@ -47,6 +68,10 @@ def run(args: argparse.Namespace) -> int:
     problem = _usage_problem(src, out)
     if problem:
         return _fail(problem)
+    try:
+        _apply_profile(args)
+    except (LookupError, OSError, ValueError) as exc:  # no such id, unreadable or broken file
+        return _fail(str(exc).strip("'\""))
     if args.from_encoding:
         from editor_app.validation.text.codecs import canonical_name
 
@@ -145,8 +170,9 @@ def _document(src: Path, out: Path, args: argparse.Namespace) -> int:
     from editor_app.core.errors import UserError
 
     try:
+        fonts = {"unicode_font": args.unicode_font} if args.unicode_font else {}
         report = convert_document(src, out, from_encoding=args.from_encoding,
-                                  tone_style=args.tone_style)
+                                  tone_style=args.tone_style, **fonts)
     except UserError as exc:
         return _fail(exc.message_en)
     except (OSError, ValueError) as exc:

@@ -157,3 +157,22 @@ def test_plain_text_in_tcvn3_gets_an_offer_too(window, qtbot):
     assert bar.isVisible() and "TCVN3" in bar.label.text()
     bar.convert_button.click()
     assert "Cộng hoà xã hội chủ nghĩa Việt Nam, độc lập tự do hạnh phúc" in body.toPlainText()
+
+
+def test_the_portals_tone_style_applies_to_the_converted_paste(window, qtbot, ui_context,
+                                                               tmp_path):
+    """A portal that writes the old style (hòa, thủy): a converted paste follows it; the text
+    typed around the paste is the author's and stays as typed."""
+    from editor_app.core.profiles import load_profile_file
+
+    (tmp_path / "p.toml").write_text('extends = "national"\nid = "tinh-thu"\n'
+                                     'province = "Tỉnh Thử"\ntone_style = "old"\n',
+                                     encoding="utf-8")
+    ui_context.set_portal_profile(load_profile_file(tmp_path / "p.toml"))
+    body = _new_draft_with_text(window, qtbot)
+    type_text(body, "hoà thuận. ")
+    _paste(body, _html_mime(word_html(TCVN3_BODY)))
+    window.editor.paste_offer.bar.convert_button.click()
+    text = body.toPlainText()
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "CỘNG HOÀ" not in text
+    assert "hoà thuận" in text

@@ -56,6 +56,7 @@ class EditorController(QObject):
         self.saves_in_flight = 0
         editor.set_blob_resolver(self._blob_path)
         editor.set_task_runner(context.runner.task)  # paste checks run on the pool
+        editor.set_tone_style(lambda: getattr(context.profile(), "tone_style", "keep"))
         editor.sig_changed.connect(self._on_editor_changed)
         editor.fields.sig_category_changed.connect(self._on_fields_category_changed)
         editor.fields.sig_title_changed.connect(self.update_address)

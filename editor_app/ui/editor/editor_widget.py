@@ -6,6 +6,7 @@ signals edits; the controller decides when to save, check and attach.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -83,6 +84,10 @@ class ArticleEditor(QWidget):
     def set_task_runner(self, run_task: TaskRunner) -> None:
         """Where paste checks run (the app's pool); until set they run inline."""
         self.paste_offer.run_task = run_task
+
+    def set_tone_style(self, tone_style: Callable[[], str]) -> None:
+        """The portal's tone-mark style, asked at each paste (the profile may change)."""
+        self.paste_offer.tone_style = tone_style
 
     def set_blob_resolver(self, resolver: BlobPath) -> None:
         self.body.blob_path = resolver

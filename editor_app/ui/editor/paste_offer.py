@@ -84,6 +84,7 @@ class PasteOffer(QObject):
         self.body = body
         self.bar = PasteOfferBar(parent)
         self.run_task: TaskRunner | None = None  # the app's runner; None runs inline (tests)
+        self.tone_style: Callable[[], str] = lambda: "keep"  # the profile's, set by the app
         self._ends: tuple[QTextCursor, QTextCursor] | None = None
         self._pasted = ""
         self._offer: Any = None
@@ -108,10 +109,12 @@ class PasteOffer(QObject):
         def done(offer: Any) -> None:
             self._on_offer(generation, offer)
 
+        style = self.tone_style()
         if self.run_task is None:
-            done(_find_offer(payload, html))
+            done(_find_offer(payload, html, style))
         else:
-            self.run_task(_find_offer, payload, html, on_done=done, on_error=_log_failure)
+            self.run_task(_find_offer, payload, html, style, on_done=done,
+                          on_error=_log_failure)
 
     def _on_offer(self, generation: int, offer: Any) -> None:
         if generation != self._generation or offer is None or not self._still_pasted():
@@ -165,12 +168,12 @@ def _log_failure(exc: BaseException) -> None:
     log.warning("checking a paste for legacy encodings failed: %s", type(exc).__name__)
 
 
-def _find_offer(payload: str, html: bool) -> Any:
+def _find_offer(payload: str, html: bool, tone_style: str = "keep") -> Any:
     """Pool thread: the documents engine's offer (None when nothing is legacy)."""
     from editor_app.validation.documents.paste import legacy_html_offer, legacy_text_offer
 
     if not html:
-        return legacy_text_offer(payload)
+        return legacy_text_offer(payload, tone_style)
     from editor_app.ui.editor.body import clean_pasted_html
 
-    return legacy_html_offer(payload, clean_pasted_html)
+    return legacy_html_offer(payload, clean_pasted_html, tone_style)

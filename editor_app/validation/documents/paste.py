@@ -19,6 +19,7 @@ from editor_app.validation.documents.detection import detect_document
 from editor_app.validation.documents.html_runs import read_html_runs
 from editor_app.validation.documents.runs import convert_paragraph, plan_document
 from editor_app.validation.text.fonts import font_encoding
+from editor_app.validation.text.tones import normalise_tones
 
 LEGACY = frozenset({"tcvn3", "vni", "viscii", "vps", "viqr", "cp1258"})
 _PLAIN_CONFIDENCE = 0.8
@@ -36,12 +37,13 @@ class PasteOffer:
     html: bool
 
 
-def legacy_html_offer(html: str, clean: Callable[[str], str] = lambda h: h
-                      ) -> PasteOffer | None:
+def legacy_html_offer(html: str, clean: Callable[[str], str] = lambda h: h,
+                      tone_style: str = "keep") -> PasteOffer | None:
     """The offer for pasted ``html``, or None when nothing in it is legacy-encoded.
 
     ``clean`` is the sanitiser the composer inserts through; the converted page goes through it
-    too, so accepting the offer inserts what a Unicode paste would have.
+    too, so accepting the offer inserts what a Unicode paste would have. ``tone_style`` is the
+    portal's (keep, old "hòa" or new "hoà") and applies to the converted runs only.
     """
     if not html.strip() or len(html) > MAX_PASTE_CHARS:
         return None
@@ -60,13 +62,14 @@ def legacy_html_offer(html: str, clean: Callable[[str], str] = lambda h: h
     for _, _, paragraph in runs.document.paragraphs():
         for run, text in zip(paragraph.runs, convert_paragraph(paragraph, plan), strict=True):
             if plan.decide(run).legacy:
-                runs.write(run, text)
+                runs.write(run, text if tone_style == "keep" else normalise_tones(text,
+                                                                                 tone_style))
     encoding = detection.encoding if detection.encoding in LEGACY else max(
         found, key=lambda label: detection.characters[label])
     return PasteOffer(encoding, tuple(fonts), clean(runs.html()), html=True)
 
 
-def legacy_text_offer(text: str) -> PasteOffer | None:
+def legacy_text_offer(text: str, tone_style: str = "keep") -> PasteOffer | None:
     """The offer for pasted plain ``text``: only a confident legacy or mojibake detection."""
     if not text.strip() or text.isascii() or len(text) > MAX_PASTE_CHARS:
         return None
@@ -81,6 +84,6 @@ def legacy_text_offer(text: str) -> PasteOffer | None:
     if detection.confidence < (_MOJIBAKE_CONFIDENCE if detection.encoding == "mojibake"
                                else _PLAIN_CONFIDENCE):
         return None
-    converted = to_unicode(text, detection.encoding)
+    converted = to_unicode(text, detection.encoding, tone_style=tone_style)
     return None if converted == text else PasteOffer(detection.encoding, (), converted, False)
 

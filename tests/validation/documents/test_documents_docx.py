@@ -238,3 +238,34 @@ def test_vni_syllable_split_between_runs_is_joined(tmp_path: Path) -> None:
     assert read_document(source).unicode_text() == "Việt Nam"
     convert_document(source, tmp_path / "out.docx")
     assert texts(tmp_path / "out.docx") == ["Việt Nam"]
+
+
+def test_convert_takes_the_profiles_font_and_tone_style(tmp_path: Path) -> None:
+    """`editor-app convert --profile`: the portal's Unicode font replaces the legacy one and its
+    tone-mark style applies unless --tone-style says otherwise; a bad profile is bad usage."""
+    import subprocess
+    import sys
+
+    source = build(tmp_path / "vntime.docx", "tcvn3", ".VnTime", ".VnTimeH")
+    profile = tmp_path / "tinh.toml"
+    profile.write_text('extends = "national"\nid = "tinh-thu"\nprovince = "Tỉnh Thử"\n'
+                       'tone_style = "old"\nunicode_font = "Arial"\n', encoding="utf-8")
+
+    def convert(*extra: str) -> docx.document.Document:
+        out = tmp_path / f"out{len(extra)}.docx"
+        subprocess.run([sys.executable, "-m", "editor_app", "convert", str(source), "-o",
+                        str(out), *extra], check=True, capture_output=True)
+        return docx.Document(str(out))
+
+    styled = convert("--profile", str(profile))
+    text = "\n".join(p.text for p in styled.paragraphs)
+    fonts = {run.font.name for p in styled.paragraphs for run in p.runs if run.text.strip()}
+    assert fonts == {"Arial"}
+    assert "CỘNG HÒA" in text and "CỘNG HOÀ" not in text  # old style: hòa
+    kept = convert("--profile", str(profile), "--tone-style", "keep")
+    assert "CỘNG HOÀ" in "\n".join(p.text for p in kept.paragraphs)
+    bad = subprocess.run([sys.executable, "-m", "editor_app", "convert", str(source), "-o",
+                          str(tmp_path / "x.docx"), "--profile", "no-such-province"],
+                         capture_output=True, text=True)
+    assert bad.returncode == 2 and "no-such-province" in bad.stderr
+    assert "Traceback" not in bad.stderr

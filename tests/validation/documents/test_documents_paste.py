@@ -69,3 +69,12 @@ def test_plain_text_offers_for_legacy_and_mojibake() -> None:
     offer = legacy_text_offer(broken)
     assert offer is not None and offer.encoding == "mojibake"
     assert offer.converted == "Nguyễn Trung Hoàng"
+
+
+def test_the_tone_style_asked_for_applies_to_converted_text_only() -> None:
+    html = f"<p style='font-family:.VnTime'>{legacy('cộng hoà, thuỷ lợi')}</p><p>hoà bình</p>"
+    offer = legacy_html_offer(html, clean_html, tone_style="old")
+    assert offer is not None
+    assert offer.converted == "<p>cộng hòa, thủy lợi</p><p>hoà bình</p>"
+    text = legacy_text_offer(legacy("Cộng hoà xã hội chủ nghĩa Việt Nam"), tone_style="old")
+    assert text is not None and text.converted == "Cộng hòa xã hội chủ nghĩa Việt Nam"
