@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
@@ -123,10 +122,6 @@ def test_background_check_fills_the_findings_panel(window, qtbot):
 
 
 def test_pasting_word_html_drops_the_styling_junk(window, qtbot):
-    from editor_app.core import interchange
-
-    if not hasattr(interchange, "clean_html"):
-        pytest.skip("interchange.clean_html has not landed yet")
     window.main_actions.actions["new"].trigger()
     qtbot.waitUntil(lambda: window.editor_controller.article_id is not None)
     word = ('<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>'
@@ -152,6 +147,31 @@ def test_user_errors_show_inline_and_bugs_are_logged(window, ui_context, caplog)
     ui_context.errors.present(RuntimeError("boom"))
     assert ui_context.errors.last_crash is not None
     assert any("unexpected error" in r.getMessage() for r in caplog.records)
+
+
+def test_the_crash_dialog_shows_the_error_and_the_log_and_copies_them(qtbot, ui_context):
+    import logging
+
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPlainTextEdit, QPushButton
+
+    from editor_app.core.logs import setup_logging
+    from editor_app.ui.crash_dialog import CrashDialog
+
+    setup_logging(ui_context.paths.logs)
+    logging.getLogger("editor_app.test").warning("the step before the bug")
+    try:
+        raise RuntimeError("boom in the importer")
+    except RuntimeError as exc:
+        dialog = CrashDialog(exc)
+    qtbot.addWidget(dialog)
+    details = dialog.findChild(QPlainTextEdit).toPlainText()
+    assert "RuntimeError: boom in the importer" in details and "Traceback" in details
+    assert "the step before the bug" in details  # the log tail travels with the error
+    copy = next(b for b in dialog.findChild(QDialogButtonBox).findChildren(QPushButton)
+                if b.text() in ("Copy", "Sao chép"))
+    copy.click()
+    assert QApplication.clipboard().text() == details
+    assert dialog.accessibleName()
 
 
 def test_show_log_lists_the_log_tail(window, ui_context):

@@ -37,13 +37,10 @@ BlobPath = Callable[[str], Path | None]
 
 
 def clean_pasted_html(html: str) -> str:
-    """Word's HTML cleaned by the interchange module; unchanged if that is not installed."""
-    try:
-        from editor_app.core import interchange
-    except ImportError:
-        return html
-    cleaner = getattr(interchange, "clean_html", None)
-    return str(cleaner(html)) if cleaner is not None else html
+    """Word's HTML cleaned by the one sanitiser imports and the portal also use."""
+    from editor_app.core.interchange import clean_html
+
+    return clean_html(html)
 
 
 class BodyEdit(QTextEdit):
