@@ -58,8 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = _first_positional(args_list)
     if command is None:
         args = _gui_parser().parse_args(args_list)
-        from editor_app.ui.app import run_gui  # Qt is loaded only for the GUI
-
+        try:
+            from editor_app.ui.app import run_gui  # Qt is loaded only for the GUI
+        except ImportError as exc:
+            return _qt_missing(exc)
         return run_gui(args)
     if command not in COMMANDS:
         _base_parser().error(f"unknown command {command!r}; choose from {', '.join(COMMANDS)}")
@@ -72,6 +74,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(module.run(args))
     except KeyboardInterrupt:
         return 130
+
+
+# What Qt's wheel expects the system to have, by the file the loader could not find (Debian and
+# Ubuntu package names; other systems have their own).
+QT_SYSTEM_LIBRARIES = {
+    "libEGL": "libegl1", "libGL": "libgl1", "libOpenGL": "libopengl0",
+    "libxkbcommon-x11": "libxkbcommon-x11-0", "libxkbcommon": "libxkbcommon0",
+    "libfontconfig": "libfontconfig1", "libdbus": "libdbus-1-3", "libxcb-cursor": "libxcb-cursor0",
+    "libglib": "libglib2.0-0",
+}
+
+
+def _qt_missing(exc: ImportError) -> int:
+    """The window cannot start because a system library Qt needs is absent: say which and how
+    to install it, instead of a traceback (the headless commands work regardless)."""
+    message = str(exc)
+    print(f"editor-app: the window cannot start: {message}", file=sys.stderr)
+    if any(library in message for library in QT_SYSTEM_LIBRARIES):
+        print(f"editor-app: install the missing system library, e.g. on Debian or Ubuntu: "
+              f"sudo apt-get install {' '.join(sorted(set(QT_SYSTEM_LIBRARIES.values())))}",
+              file=sys.stderr)
+    return 1
 
 
 # Options before the subcommand that take a separate value (``--home DIR``, ``--lang vi``).
