@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from editor_app.core.articles import Article, AttachmentRef
 from editor_app.validation.files import codes as file_codes
-from editor_app.validation.files.common import optional
 from editor_app.validation.findings import Finding, Location
 from editor_app.validation.policy import check_policy
 
@@ -86,14 +85,9 @@ def html_to_text(html: str) -> str:
 
 
 def _text_checks(text: str, location: Location) -> list[Finding]:
-    check_text = optional("editor_app.validation.text.checks", "check_text")
-    findings: list[Finding] = []
-    if check_text is None:
-        findings.append(file_codes.NOT_CHECKED.at(location, what="mã hoá và Unicode của văn bản",
-                                                  what_en="text encoding and Unicode"))
-    else:
-        findings += check_text(text, location=location)
-    return findings + check_policy(text, location=location)
+    from editor_app.validation.text.checks import check_text  # ~40 ms; html_to_text needs none
+
+    return check_text(text, location=location) + check_policy(text, location=location)
 
 
 def inspect_attachments(attachments: Sequence[tuple[AttachmentRef, Path]],
@@ -147,11 +141,8 @@ def _located(ref: AttachmentRef, findings: Sequence[Finding]) -> list[Finding]:
 
 def _metadata(article: Article, profile_id: str | Profile | None,
               inspected: dict[str, list[Finding]]) -> list[Finding]:
-    load_profile = optional("editor_app.core.profiles", "load_profile")
-    check_metadata = optional("editor_app.validation.metadata", "check_metadata")
-    if load_profile is None or check_metadata is None:
-        return [file_codes.NOT_CHECKED.at(Location(field="metadata"), what="siêu dữ liệu",
-                                          what_en="metadata")]
+    from editor_app.core.profiles import load_profile  # ~150 ms (pydantic, holidays)
+    from editor_app.validation.metadata import check_metadata
 
     def signed(ref: AttachmentRef) -> bool | None:
         found = inspected.get(ref.sha256)
@@ -162,4 +153,4 @@ def _metadata(article: Article, profile_id: str | Profile | None,
     # a shipped profile by id, or the profile itself (the one a portal served)
     profile = load_profile(profile_id) if profile_id is None or isinstance(profile_id, str) \
         else profile_id
-    return list(check_metadata(article, profile, signed=signed))
+    return check_metadata(article, profile, signed=signed)

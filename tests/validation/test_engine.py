@@ -131,6 +131,17 @@ def test_validate_article_locates_fields_and_caches_attachments(
     assert "image.gps" in {f.code for f in again}
 
 
+def test_a_missing_text_engine_fails_instead_of_skipping_the_check(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A broken install raises rather than returning an article that looks checked. The broken
+    install is simulated (the text engine's module made unimportable through sys.modules),
+    since a real one cannot be made inside the test's environment."""
+    monkeypatch.setitem(sys.modules, "editor_app.validation.text.checks", None)
+    article = Article(title="Hội nghị tổng kết", body_html="<p>Nội dung</p>")
+    with pytest.raises(ImportError):
+        article_checks.validate_article(article)
+
+
 class _Blobs:
     """The BlobSource the package exporter reads from (the store's BlobStore in the app)."""
 

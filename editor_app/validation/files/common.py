@@ -7,8 +7,6 @@ which file inside the ZIP is at fault.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,25 +45,10 @@ def human_size(size: int) -> str:
     return f"{value:.1f} GB"
 
 
-def optional(module: str, attribute: str) -> Callable[..., Any] | None:
-    """A function from a sibling engineer's module, or None while that module is missing.
-
-    The engine degrades to an explicit "not checked" finding instead of failing, so the
-    inspector keeps working while the text and document engines are being built.
-    """
-    try:
-        function: Callable[..., Any] = getattr(importlib.import_module(module), attribute)
-        return function
-    except (ImportError, AttributeError):
-        return None
-
-
 def engine_text_findings(text: str, source: Source) -> list[Finding]:
-    """The text engine's encoding and Unicode checks; "not checked" while it is missing."""
-    check_text = optional("editor_app.validation.text.checks", "check_text")
-    if check_text is None:
-        return [codes.NOT_CHECKED.at(source.at(), what="mã hoá và Unicode của văn bản",
-                                     what_en="text encoding and Unicode")]
+    """The text engine's encoding and Unicode checks; "not checked" if the engine fails on it."""
+    from editor_app.validation.text.checks import check_text  # ~40 ms: only workers need it
+
     try:
         return list(check_text(text, location=source.at()))
     except Exception as exc:  # the engine's failure must not hide the file's other findings

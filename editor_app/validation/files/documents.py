@@ -2,8 +2,8 @@
 
 The documents engine reads legacy-font runs and reports encodings per paragraph; this module only
 routes its findings into the attachment's location (an archive entry keeps its path) and runs the
-policy on the converted text. While that engine is missing, DOCX and ODT text is read directly so
-policy still runs, and what could not be checked is said, never passed silently.
+policy on the converted text. Where that engine cannot read a DOCX or ODT, its text is read
+directly so policy still runs; what could not be checked is said, never passed silently.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import dataclasses
 import zipfile
 
 from editor_app.validation.files import codes
-from editor_app.validation.files.common import Source, engine_text_findings, optional
+from editor_app.validation.files.common import Source
 from editor_app.validation.findings import Finding
 from editor_app.validation.policy import check_policy
 
@@ -31,7 +31,7 @@ def document_findings(source: Source, kind: str, fallback_text: str | None = Non
     else:
         text = _unicode_text(source, kind) or _own_text(source, kind)
     try:
-        findings = _engine_findings(source, kind, text)
+        findings = _engine_findings(source, kind)
     except Exception as exc:  # a sibling engine's failure: say what was not checked, keep going
         findings = [codes.NOT_CHECKED.at(
             source.at(), what=f"mã hoá văn bản trong tài liệu ({type(exc).__name__}: {exc})"[:300],
@@ -56,14 +56,10 @@ def _paged(finding: Finding, text: str) -> Finding:
     return dataclasses.replace(finding, location=location)
 
 
-def _engine_findings(source: Source, kind: str, text: str | None) -> list[Finding]:
-    check_document = optional("editor_app.validation.documents", "check_document")
-    if check_document is not None:
-        return [_relocated(f, source) for f in check_document(source.path, kind)]
-    if text is None:
-        return [codes.NOT_CHECKED.at(source.at(), what="văn bản trong tài liệu",
-                                     what_en="the text inside the document")]
-    return engine_text_findings(text[:MAX_TEXT], source)
+def _engine_findings(source: Source, kind: str) -> list[Finding]:
+    from editor_app.validation.documents import check_document  # heavy: only workers need it
+
+    return [_relocated(f, source) for f in check_document(source.path, kind)]
 
 
 def _relocated(finding: Finding, source: Source) -> Finding:
@@ -76,9 +72,8 @@ def _relocated(finding: Finding, source: Source) -> Finding:
 
 def _converted(text: str) -> str:
     """Legacy-encoded text (a TCVN3 PDF) in Unicode, so the policy reads the real words."""
-    to_unicode = optional("editor_app.validation.text.convert", "to_unicode")
-    if to_unicode is None:
-        return text
+    from editor_app.validation.text.convert import to_unicode
+
     try:
         return str(to_unicode(text))
     except Exception:  # conversion is a convenience for the policy; the raw text still works
@@ -86,9 +81,8 @@ def _converted(text: str) -> str:
 
 
 def _unicode_text(source: Source, kind: str) -> str | None:
-    read_document = optional("editor_app.validation.documents", "read_document")
-    if read_document is None:
-        return None
+    from editor_app.validation.documents import read_document
+
     try:
         return str(read_document(source.path, kind).unicode_text())
     except Exception:  # the documents engine reports unreadable files itself via check_document
@@ -96,7 +90,8 @@ def _unicode_text(source: Source, kind: str) -> str | None:
 
 
 def _own_text(source: Source, kind: str) -> str | None:
-    """Plain text of DOCX (python-docx) or ODT (content.xml), for policy only."""
+    """Plain text of DOCX (python-docx) or ODT (content.xml), for policy only, when the
+    documents engine could not read the file (it reports that itself)."""
     if kind == "docx":
         import docx
 

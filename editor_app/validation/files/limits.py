@@ -1,4 +1,4 @@
-"""Attachment limits from the portal profile, with the national defaults as the fallback."""
+"""Attachment limits from the portal profile (its categories' own rules over its defaults)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from editor_app.validation.files.common import optional
 from editor_app.validation.files.formats import DEFAULT_LIMITS, FORMATS, AttachmentLimits
 
 if TYPE_CHECKING:
@@ -19,8 +18,7 @@ def limits_for_profile(profile_id: str | Profile | None = None,
 
     ``profile_id`` may also be a profile itself (the one a portal served, which the app checks
     against offline). ``category`` is the draft's category: where the profile gives it its own
-    attachment rules they apply, over the profile's defaults. Without the profile module the
-    defaults apply, which accept every format the regulations list.
+    attachment rules they apply, over the profile's defaults.
     """
     if profile_id is None or isinstance(profile_id, str):
         return _shipped_limits(profile_id, category)
@@ -29,9 +27,8 @@ def limits_for_profile(profile_id: str | Profile | None = None,
 
 @lru_cache(maxsize=64)
 def _shipped_limits(profile_id: str | None, category: str | None) -> AttachmentLimits:
-    load_profile = optional("editor_app.core.profiles", "load_profile")
-    if load_profile is None:
-        return DEFAULT_LIMITS
+    from editor_app.core.profiles import load_profile  # ~150 ms (pydantic): only when asked
+
     return _limits_of(_policy(load_profile(profile_id), category))
 
 

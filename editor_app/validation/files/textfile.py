@@ -8,13 +8,7 @@ carrying a classification mark is still caught.
 
 from __future__ import annotations
 
-from editor_app.validation.files import codes
-from editor_app.validation.files.common import (
-    Source,
-    engine_text_findings,
-    optional,
-    text_findings,
-)
+from editor_app.validation.files.common import Source, engine_text_findings, text_findings
 from editor_app.validation.findings import Finding
 
 _CP1252 = {b: bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(256)}
@@ -32,15 +26,10 @@ def inspect_text(source: Source) -> list[Finding]:
     if text is not None:
         return text_findings(text, source)
     from editor_app.validation.policy import check_policy
+    from editor_app.validation.text.convert import to_unicode_bytes
 
     findings = engine_text_findings(as_windows_text(data), source)
-    unicode_text = _converted(data)
-    if unicode_text is None:
-        findings.append(codes.NOT_CHECKED.at(source.at(), what="nội dung văn bản mã cũ",
-                                             what_en="the content of legacy-encoded text"))
-    else:
-        findings.extend(check_policy(unicode_text, location=source.at()))
-    return findings
+    return findings + check_policy(to_unicode_bytes(data), location=source.at())
 
 
 def _decode_unicode(data: bytes) -> str | None:
@@ -49,19 +38,4 @@ def _decode_unicode(data: bytes) -> str | None:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return None
-
-
-def _converted(data: bytes) -> str | None:
-    convert = optional("editor_app.validation.text.convert", "to_unicode_bytes")
-    if convert is not None:
-        return str(convert(data))
-    detect = optional("editor_app.validation.text.detect", "detect_bytes")
-    decode = optional("editor_app.validation.text.codecs", "decode_bytes")
-    if detect is None or decode is None:
-        return None
-    encoding = detect(data).encoding
-    try:
-        return str(decode(data, encoding))
-    except (ValueError, LookupError):
         return None

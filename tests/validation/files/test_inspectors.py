@@ -99,6 +99,24 @@ def test_clean_pdf_reports_pages_and_no_error(tmp_path: Path) -> None:
     assert codes(found)["file.summary"].data["pages"] == 2
 
 
+@pytest.mark.parametrize(("encoding", "text"), [
+    ("vni", "ỦY BAN NHÂN DÂN TỈNH\nTUYỆT MẬT\nKế hoạch bảo vệ mục tiêu trọng yếu.\n"),
+    ("tcvn3", "ủy ban nhân dân tỉnh\ntuyệt mật\nkế hoạch bảo vệ mục tiêu trọng yếu.\n"),
+])
+def test_legacy_text_file_is_converted_before_the_policy_reads_it(
+        tmp_path: Path, encoding: str, text: str) -> None:
+    """The text engine converts a legacy TXT, so its classification mark is caught rather than
+    the content being reported as "not checked"."""
+    from editor_app.validation.text.codecs import encode_text
+
+    path = tmp_path / "mat.txt"
+    path.write_bytes(encode_text(text, encoding))
+    found = codes(inspect_here(path))
+    assert {"text.legacy-encoding", "policy.classified"} <= set(errors(list(found.values())))
+    assert found["policy.classified"].location.line == 2
+    assert "file.not-checked" not in found
+
+
 def test_policy_findings_in_a_pdf_name_their_page(tmp_path: Path) -> None:
     path = b.pdf_file(tmp_path / "a.pdf", ["Bao cao trang mot", "Lien he 0912345678"])
     phone = codes(inspect_here(path))["policy.phone"]
