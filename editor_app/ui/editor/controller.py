@@ -264,9 +264,7 @@ class EditorController(QObject):
                                   category,
                                   on_done=lambda f: self._show_inspection(attachment_id, f))
 
-    def _show_inspection(self, attachment_id: int, findings: list[Finding] | None) -> None:
-        if findings is None:
-            return
+    def _show_inspection(self, attachment_id: int, findings: list[Finding]) -> None:
         language = self._context.language
         worst = _worst(findings)
         text = {Severity.ERROR: self.tr("Error"), Severity.WARNING: self.tr("Warning"),
