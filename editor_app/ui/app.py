@@ -12,19 +12,30 @@ log file opens then too (core/logs.py): both kept ~25 ms off the time to a shown
 from __future__ import annotations
 
 import argparse
+import concurrent.futures.thread  # noqa: F401 - ui/operations.py's (see the note below)
+import datetime  # noqa: F401 - ui/context.py's
 import importlib.util
 import logging
 import os
 import sys
 from typing import Any
 
-from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication
+import platformdirs  # noqa: F401 - system_preset_file()'s
 
+import editor_app.core.errors  # ui/errors.py's
+import editor_app.core.resources  # noqa: F401 - ui/i18n.py's
 from editor_app import __version__
 from editor_app.core.logs import open_log_file, setup_logging
 from editor_app.core.paths import AppPaths, resolve_paths, system_preset_file
 from editor_app.core.settings import Preset, Settings
+
+# isort: split
+# PySide6 only now, after the modules without Qt that the first window needs: once imported, its
+# import hook reads the source of every module imported after it (looking for a "__feature__"
+# import), ~0.3 ms a module, ~10 ms of a start-up (benchmarks/bench_startup.py).
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
 from editor_app.ui.context import AppContext
 from editor_app.ui.errors import ErrorPresenter
 from editor_app.ui.first_paint import after_first_paint
@@ -97,7 +108,7 @@ def _run_interactive(app: QApplication, context: AppContext, args: argparse.Name
     after_first_paint(window, lambda: open_store_in_background(context))
     after_first_paint(window, context.load_profile)
     after_first_paint(window, lambda: start_demo_portal_hook(context, args))
-    after_first_paint(window, open_log_file)
+    after_first_paint(window, lambda: context.runner.task(open_log_file))  # off the GUI thread
     after_first_paint(window, lambda: set_app_icon(app))
     window.show()
     driver = os.environ.get(DRIVER_ENV)

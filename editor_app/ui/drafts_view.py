@@ -8,20 +8,10 @@ queries the user has already typed past.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -32,154 +22,47 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.ui.context import AppContext
+from editor_app.ui.drafts_columns import COLUMNS, DEADLINE_COLUMN, WIDTHS, column_title
+from editor_app.ui.first_paint import after_first_paint
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from editor_app.core.articles import ArticleSummary
+    from editor_app.ui.drafts_model import DraftsModel
 
 SEARCH_DEBOUNCE_MS = 150
-DEADLINE_COLUMN = 4
-# workflow states, translated at display time; listed here so lupdate finds them
-_STATES = (
-    QT_TRANSLATE_NOOP("DraftsModel", "draft"),
-    QT_TRANSLATE_NOOP("DraftsModel", "submitted"),
-    QT_TRANSLATE_NOOP("DraftsModel", "in_review"),
-    QT_TRANSLATE_NOOP("DraftsModel", "returned"),
-    QT_TRANSLATE_NOOP("DraftsModel", "awaiting_approval"),
-    QT_TRANSLATE_NOOP("DraftsModel", "approved"),
-    QT_TRANSLATE_NOOP("DraftsModel", "published"),
-    QT_TRANSLATE_NOOP("DraftsModel", "rejected"),
-)
-_Index = QModelIndex | QPersistentModelIndex
-
-# column title (English source, translated in the model) and the summary's sort key
-_COLUMNS: tuple[tuple[Any, Callable[[ArticleSummary], Any]], ...] = (
-    (QT_TRANSLATE_NOOP("DraftsModel", "Title"), lambda s: s.title.casefold()),
-    (QT_TRANSLATE_NOOP("DraftsModel", "Category"), lambda s: s.category),
-    (QT_TRANSLATE_NOOP("DraftsModel", "State"), lambda s: s.state),
-    (QT_TRANSLATE_NOOP("DraftsModel", "Updated"), lambda s: s.updated_at),
-    # drafts without a deadline sort after those with one
-    (QT_TRANSLATE_NOOP("DraftsModel", "Deadline"),
-     lambda s: (s.deadline is None, s.deadline or "")),
-)
-_OVERDUE_COLOR = "#b00020"
-
-
-class DraftsModel(QAbstractTableModel):
-    """Rows of :class:`ArticleSummary`; sorting happens here, in memory."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ArticleSummary] = []
-        self._sort: tuple[int, Qt.SortOrder] = (3, Qt.SortOrder.DescendingOrder)
-        self.category_name: Callable[[str], str] = lambda cid: cid
-        self.today: Callable[[], date] = date.today
-
-    def set_rows(self, rows: list[ArticleSummary]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self._apply_sort()
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            text = self._display(row, index.column())
-            return self.tr("%1 — past its publication deadline").replace("%1", text) \
-                if self.overdue(row) else text
-        if role == Qt.ItemDataRole.ForegroundRole and self.overdue(row):
-            from PySide6.QtGui import QColor
-
-            return QColor(_OVERDUE_COLOR)
-        if role == Qt.ItemDataRole.FontRole and index.column() == DEADLINE_COLUMN \
-                and self.overdue(row):
-            from PySide6.QtGui import QFont
-
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def overdue(self, row: ArticleSummary) -> bool:
-        """Overdue rows are drawn in red, their deadline in bold, and say so in the tooltip."""
-        from editor_app.ui.deadlines import is_overdue
-
-        return is_overdue(row, self.today())
-
-    def _display(self, row: ArticleSummary, column: int) -> str:
-        if column == 0:
-            return row.title or self.tr("(untitled)")
-        if column == 1:
-            return self.category_name(row.category)
-        if column == 2:
-            return QCoreApplication.translate("DraftsModel", row.state)
-        if column == 3:
-            return row.updated_at.astimezone().strftime("%d/%m/%y %H:%M")
-        return _vn_date(row.deadline)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self.tr(str(_COLUMNS[section][0]))
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
-        self._sort = (column, order)
-        self._apply_sort()
-        self.layoutChanged.emit()
-
-    def _apply_sort(self) -> None:
-        column, order = self._sort
-        self.rows.sort(key=_COLUMNS[column][1], reverse=order == Qt.SortOrder.DescendingOrder)
-
-    def id_at(self, row: int) -> int:
-        return self.rows[row].id
-
-
-
-def _vn_date(iso: str | None) -> str:
-    if not iso:
-        return ""
-    year, month, day = iso[:10].split("-")
-    return f"{day}/{month}/{year}"
 
 
 class DraftsView(QWidget):
-    """Search box above a sortable table; emits ``sig_open(article_id)`` on activation."""
+    """Search box above a sortable table; emits ``sig_open(article_id)`` on activation.
+
+    The window's first frame shows the table with a header-only model of Qt's own
+    (QStandardItemModel); the real :class:`~editor_app.ui.drafts_model.DraftsModel` takes its
+    place after the first paint, or as soon as anything asks for :attr:`model`. A Python model is
+    handed Qt's enums as it paints (orientation, sort order), and their first use builds all of
+    PySide6's ``Qt`` namespace (~15 ms), which the first frame does without: nothing this view
+    and the main window do before it names ``Qt``.
+    """
 
     sig_open = Signal(int)
     sig_query_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = DraftsModel(self)
+        self._model: DraftsModel | None = None
+        self._model_hooks: tuple[Callable[[str], str], Callable[[], date]] | None = None
+        self._header_only = QStandardItemModel(0, len(COLUMNS), self)
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self.table.setModel(self._header_only)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 110), (2, 76), (3, 100), (4, 88)):
-            header.resizeSection(column, width)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)  # long titles are elided on the right (the default)
+        self._size_columns()
         self.table.activated.connect(self._on_table_activated)
         self.table.clicked.connect(self._on_table_activated)
         layout = QVBoxLayout(self)
@@ -192,23 +75,68 @@ class DraftsView(QWidget):
         self._debounce.timeout.connect(lambda: self.sig_query_changed.emit(self.query()))
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         self.retranslate()
+        after_first_paint(self, self._install_model)
+
+    @property
+    def model(self) -> DraftsModel:
+        """The rows' model (built on first use; see the class docstring)."""
+        if self._model is None:
+            self._install_model()
+        assert self._model is not None
+        return self._model
+
+    def set_model_hooks(self, category_name: Callable[[str], str],
+                        today: Callable[[], date]) -> None:
+        """How the model names a category and tells today's date (for deadlines)."""
+        self._model_hooks = (category_name, today)
+        if self._model is not None:
+            self._model.category_name, self._model.today = category_name, today
+
+    def _install_model(self) -> None:
+        if self._model is not None:
+            return
+        from editor_app.ui.drafts_model import DEFAULT_SORT, DraftsModel
+
+        model = DraftsModel(self)
+        if self._model_hooks is not None:
+            model.category_name, model.today = self._model_hooks
+        self._model = model
+        selection = self.table.selectionModel()
+        self.table.setModel(model)
+        selection.deleteLater()
+        self._header_only.deleteLater()
+        self._size_columns()
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(*DEFAULT_SORT)
+
+    def _size_columns(self) -> None:
+        """Widths for the header of the model in place (a new model resets them)."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in WIDTHS:
+            header.resizeSection(column, width)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search drafts (Ctrl+F) — e.g. quyet dinh"))
         self.search.setAccessibleName(self.tr("Search drafts"))
         self.table.setAccessibleName(self.tr("Local drafts"))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_COLUMNS) - 1)
+        if self._model is not None:
+            self._model.retranslate()
+        else:
+            self._header_only.setHorizontalHeaderLabels(
+                [column_title(section) for section in range(len(COLUMNS))])
 
     def query(self) -> str:
         return self.search.text().strip()
 
     def _on_table_activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.sig_open.emit(self.model.id_at(index.row()))
+        if index.isValid() and self._model is not None:
+            self.sig_open.emit(self._model.id_at(index.row()))
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.id_at(rows[0].row()) if rows else None
+        return self._model.id_at(rows[0].row()) if rows and self._model is not None else None
 
     def select_article(self, article_id: int) -> None:
         for row, summary in enumerate(self.model.rows):
@@ -226,8 +154,7 @@ class DraftsController(QObject):
         self._view = view
         self._generation = 0
         view.sig_query_changed.connect(self._on_view_query_changed)
-        view.model.category_name = self._category_name
-        view.model.today = lambda: context.today()
+        view.set_model_hooks(self._category_name, lambda: context.today())
 
     def refresh(self) -> None:
         """Re-read the rows (and their deadlines under the current profile) on the pool."""

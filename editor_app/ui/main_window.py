@@ -8,9 +8,10 @@ much to import and build as the rest of the window, and the window must appear f
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,7 +52,7 @@ class MainWindow(QMainWindow):
         self._editor: ArticleEditor | None = None
         self._editor_controller: EditorController | None = None
         self.placeholder = QLabel(self)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setProperty("alignment", "AlignCenter")  # no Qt enum: see DraftsView
         self.placeholder.setWordWrap(True)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
@@ -62,14 +63,15 @@ class MainWindow(QMainWindow):
         self._install_review_later()  # portal review tab (issue 7)
         self._build_toolbar()
         self._connect()
-        install_submit_later(self, context)  # collaborator's submit path (issue 6)
+        self.submit: Any = None  # collaborator's submit path (issue 6), added once imported
+        self._after_first_paint(lambda: install_submit_later(self, context))
         context.errors.attach(self.message_bar.show_message, self)
         self._set_store_actions(context.store is not None)
         self.retranslate()
         self.resize(1280, 800)
 
     def _build_layout(self) -> None:
-        splitter = QSplitter(self)
+        splitter = QSplitter(parent=self)  # QSplitter(self) would try the Qt.Orientation overload
         splitter.addWidget(self.drafts)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 3)
@@ -117,10 +119,13 @@ class MainWindow(QMainWindow):
         import: they are imported on the pool and the tab is added when they are ready, so the
         window appears at once. With the inline runner (tests) this happens right here."""
 
-        def start() -> None:
-            self.context.runner.task(_import_modules, REVIEW_MODULES,
-                                     on_done=self._on_review_imported)
+        self._after_first_paint(lambda: self.context.runner.task(
+            _import_modules, REVIEW_MODULES, on_done=self._on_review_imported))
 
+    def _after_first_paint(self, start: Callable[[], object]) -> None:
+        """Background imports start once the window has painted: begun earlier, their threads
+        hold the GIL while the window is laid out and drawn. The inline runner (tests) never
+        waits for a paint."""
         if self.context.runner.inline:
             start()
         else:
