@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from editor_app.core.articles import Article, ArticleSummary, AttachmentRef, VersionInfo, new_uid
 from editor_app.store import search, versions
-from editor_app.store.base import parse_utc, utcnow
+from editor_app.store.base import utcnow
 from editor_app.store.blobs import BlobStore, Progress
 from editor_app.store.mapping import (
     apply_fields,
@@ -157,11 +157,9 @@ class DraftRepository:
         expression = search.match_expression(query)
         if expression is None:
             return self.list(limit=limit)
-        # The hot path while the user types: plain driver rows, no ORM result processing.
-        with self._reader.connect() as conn:
-            rows = conn.exec_driver_sql(_SEARCH_SQL, {"q": expression, "n": limit,
-                                                      "n2": 2 * limit}).all()
-        return [ArticleSummary(r[0], r[1], r[2], r[3], r[4], r[5], parse_utc(r[6])) for r in rows]
+        # The hot path while the user types: the driver connection, in one read transaction.
+        with self._reader.connect() as conn, conn.begin():
+            return search.find_summaries(conn, expression, limit)
 
     def metadata_of(self, article_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
         """Category metadata of these articles, without bodies or attachments.
@@ -354,4 +352,3 @@ class DraftRepository:
 
 _SUMMARY_COLUMNS = (ArticleRow.id, ArticleRow.uid, ArticleRow.title, ArticleRow.category,
                     ArticleRow.state, ArticleRow.unit, ArticleRow.updated_at)
-_SEARCH_SQL = search.ranked_matches([column.key for column in _SUMMARY_COLUMNS])

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+from datetime import UTC
+
 import pytest
 
-from editor_app.core.articles import Article
+from editor_app.core.articles import Article, ArticleSummary
 from editor_app.store.repository import DraftRepository
-from editor_app.store.search import fold, html_to_text, match_expression
+from editor_app.store.search import SUMMARY_COLUMNS, fold, html_to_text, match_expression
 
 
 @pytest.mark.parametrize(("text", "folded"), [
@@ -88,3 +91,46 @@ def test_saving_reindexes(filled: DraftRepository) -> None:
     filled.save(article)
     assert filled.search("da nang") == []
     assert [s.title for s in filled.search("hue")] == ["Quyết định về Huế"]
+
+
+@pytest.fixture
+def rice(drafts: DraftRepository) -> list[str]:
+    """Three drafts with "lúa gạo" in the title and three with it only in the body, alternating
+    in age, oldest first (ids ascending)."""
+    titles = []
+    for number in range(3):
+        for in_title in (True, False):
+            title = f"Lúa gạo {number}" if in_title else f"Tin {number}"
+            body = "<p>Giá cả ổn định</p>" if in_title else "<p>Xuất khẩu lúa gạo</p>"
+            drafts.create(Article(title=title, body_html=body))
+            titles.append(title)
+    return titles
+
+
+def test_title_matches_fill_a_short_list_before_any_other(drafts, rice) -> None:
+    assert [s.title for s in drafts.search("lua gao", limit=2)] == ["Lúa gạo 2", "Lúa gạo 1"]
+    assert [s.title for s in drafts.search("lua gao", limit=3)] == [
+        "Lúa gạo 2", "Lúa gạo 1", "Lúa gạo 0"]
+    assert [s.title for s in drafts.search("lua gao", limit=5)] == [
+        "Lúa gạo 2", "Lúa gạo 1", "Lúa gạo 0", "Tin 2", "Tin 1"]
+
+
+def test_search_limits_zero_and_none(drafts, rice) -> None:
+    assert drafts.search("lua gao", limit=0) == []
+    everything = [s.title for s in drafts.search("lua gao", limit=-1)]  # SQLite: no limit
+    assert everything == ["Lúa gạo 2", "Lúa gạo 1", "Lúa gạo 0", "Tin 2", "Tin 1", "Tin 0"]
+    assert [s.title for s in drafts.search("lua gao", limit=100)] == everything
+
+
+def test_search_rows_are_the_lists_rows(drafts, rice) -> None:
+    """The search builds its summaries from driver rows: the same values as list() gives,
+    updated_at aware UTC."""
+    listed = {s.id: s for s in drafts.list()}
+    found = drafts.search("lua gao")
+    assert found and all(s == listed[s.id] for s in found)
+    assert all(s.updated_at.tzinfo is UTC for s in found)
+
+
+def test_search_reads_the_columns_article_summary_has() -> None:
+    names = [f.name for f in fields(ArticleSummary)]
+    assert names == [*SUMMARY_COLUMNS, "deadline"]  # deadline: filled by the UI per profile
