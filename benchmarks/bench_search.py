@@ -3,7 +3,9 @@
 Drafts are generated at run time from the seed regulations (realistic Vietnamese: titles, sapos,
 bodies of several paragraphs, tags and legal-document metadata) into a temporary store created by
 the real migrations. The LIKE baseline scans a plain table holding the same folded text, so both
-sides ignore diacritics and see the same data. Goals: median < 30 ms, p95 < 100 ms, >= 20x.
+sides ignore diacritics and see the same data. Goals: median < 30 ms, p95 < 100 ms, >= 20x faster
+than the LIKE scan (every row tested); the LIKE that stops once it has the store's answer is shown
+too, for comparison.
 
 Every query runs ``--rounds`` times after one warm-up round; median and p95 are over all timed
 runs (queries x rounds), and the LIKE ratio is measured in the same run over the same drafts.
@@ -225,9 +227,11 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+SCAN = "LIKE scan, every match"  # the goal's baseline: ">= 20x faster than a LIKE scan"
+
+
 def _report(clock: str, fts: list[float], same: list[float], scan: list[float]) -> None:
-    rows = [("FTS5 search (the store)", fts), ("LIKE, same answer", same),
-            ("LIKE, every match", scan)]
+    rows = [("FTS5 search (the store)", fts), ("LIKE, same answer", same), (SCAN, scan)]
     print(f"-- {clock} time" + ("   (goal: FTS median < 30 ms, p95 < 100 ms)"
                                 if clock == "wall" else ""))
     for name, values in rows:
@@ -237,17 +241,21 @@ def _report(clock: str, fts: list[float], same: list[float], scan: list[float]) 
         mean_ratio = statistics.fmean(values) / statistics.fmean(fts)
         print(f"ratio {name} / FTS: mean {mean_ratio:6.1f}x   "
               f"median {statistics.median(values) / statistics.median(fts):6.1f}x   "
-              f"p95 {_p95(values) / _p95(fts):6.1f}x   (goal >= 20x)")
+              f"p95 {_p95(values) / _p95(fts):6.1f}x"
+              + ("   (goal >= 20x)" if name == SCAN else ""))
     if clock == "wall":
         median, p95 = statistics.median(fts), _p95(fts)
         ok = median < 30 and p95 < 100
         print(f"goal median < 30 ms, p95 < 100 ms: {median:.2f} ms, {p95:.2f} ms "
               f"{'OK' if ok else 'OVER GOAL'}")
+        # The goal's baseline is the LIKE scan (every row tested); the same-answer LIKE stops
+        # early on common words, so it is shown for comparison, not judged.
         for name, values in rows[1:]:
             ratio = min(statistics.median(values) / median,
                         statistics.fmean(values) / statistics.fmean(fts))
-            print(f"goal >= 20x against {name}: {ratio:.1f}x (the lower of the median and "
-                  f"mean ratios) {'OK' if ratio >= 20 else 'BELOW 20x'}")
+            verdict = ("OK" if ratio >= 20 else "BELOW 20x") if name == SCAN else "for comparison"
+            print(f"against {name}: {ratio:.1f}x (the lower of the median and mean ratios) "
+                  f"{verdict}")
 
 
 if __name__ == "__main__":
