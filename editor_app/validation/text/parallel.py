@@ -77,10 +77,7 @@ def convert_part(
 ) -> None:
     """``path[start:end]`` converted into the file ``out``, with the bytes around it as
     context only."""
-    key = (encoding, tone_style, restore_case)
-    convert = _converters.get(key)
-    if convert is None:
-        convert = _converters[key] = chunk_converter(*key)
+    convert = _converter((encoding, tone_style, restore_case))
     with open(path, "rb") as source, open(out, "wb") as target:
         size = os.fstat(source.fileno()).st_size
         context_start = max(0, start - stream.CONTEXT)
@@ -90,6 +87,14 @@ def convert_part(
         part = _Window(source, end - start + tail)
         for piece in stream.pieces(part, chunk_size, before=before, first=start == 0, tail=tail):
             target.write(convert(piece))
+
+
+def _converter(options: tuple[str, str, bool]) -> stream.ChunkConverter:
+    """The chunk converter for ``(encoding, tone_style, restore_case)``, made once a process."""
+    convert = _converters.get(options)
+    if convert is None:
+        convert = _converters[options] = chunk_converter(*options)
+    return convert
 
 
 class _Window:
@@ -128,6 +133,8 @@ def convert_file(
         return
     options = (encoding, tone_style, restore_case)
     method = start_method or _start_method()
+    if method == "fork":
+        _converter(options)  # built once here (tables, compiled patterns), inherited by each child
     with tempfile.TemporaryDirectory(prefix="editor-app-convert-") as folder:
         done = 0
         for length, part in _converted_parts(path, ranges, options, min(workers, len(ranges)),
