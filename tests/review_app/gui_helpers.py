@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import keyring.backend
+from portal_fixtures import MemoryKeyring
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
@@ -17,25 +17,6 @@ from editor_app.ui.review.queue_view import QueueView
 from editor_app.ui.review.workspace import ReviewWorkspace
 
 PASSWORD = "board tests password"
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """Stands in for the OS keyring only (it cannot run here): secrets in a dict."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
 
 
 def make_context(qapp: QApplication, home: Path, language: str = "en") -> AppContext:

@@ -16,9 +16,9 @@ from pathlib import Path
 import certifi
 import pytest
 from agency_proxy import AgencyProxy
-from gui_helpers import PASSWORD, MemoryKeyring, click, click_item, make_context, open_workspace
+from gui_helpers import PASSWORD, click, click_item, make_context, open_workspace
 from keyring.backends import fail
-from portal_fixtures import short_token_service
+from portal_fixtures import MemoryKeyring, short_token_service
 from review_support import article
 
 from editor_app.sync.credentials import CredentialStore
@@ -83,7 +83,7 @@ def test_a_saved_login_is_restored_when_the_app_starts_again(
         open_workspace(qtbot, first, board_url, "secretary", keys)
     finally:
         first.runner.shutdown()
-    kinds = {account.rsplit("/", 1)[1] for _service, account in keys.secrets}
+    kinds = {account.rsplit("/", 1)[1] for _service, account in keys.saved}
     assert kinds == {"token"}  # the password was not asked to be kept
     again = make_context(qapp, tmp_path / "home")  # the same home: settings name the account
     try:
@@ -125,8 +125,8 @@ def test_a_password_kept_in_the_keyring_renews_an_expired_login(
         click_item(qtbot, incoming, item.id)  # listed: the expired token was renewed
         assert workspace.stack.currentIndex() == 1 and not workspace.session.expired
         renewed = workspace.session.connection.client.token  # type: ignore[union-attr]
-        assert renewed != token and (f"editor-app:{url}", "secretary/token") in keys.secrets
-        assert keys.secrets[(f"editor-app:{url}", "secretary/token")] == renewed
+        assert renewed != token and (f"editor-app:{url}", "secretary/token") in keys.saved
+        assert keys.saved[(f"editor-app:{url}", "secretary/token")] == renewed
 
 
 def test_without_a_kept_password_an_expired_login_asks_once_and_resumes(

@@ -8,35 +8,13 @@ from __future__ import annotations
 
 import logging
 
-import keyring
-import keyring.backend
-import keyring.errors
 import pytest
 from keyring.backends import fail
+from portal_fixtures import MemoryKeyring
 
 from editor_app.sync.credentials import CredentialStore, keyring_usable
 
 PORTAL = "https://congthongtin.example.gov.vn/"
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """Stand-in for the OS keyring: holds passwords in a dict, like the real one would on disk."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.saved: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.saved.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.saved[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.saved.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("not found")
 
 
 def test_token_goes_to_the_keyring_and_outlives_the_session() -> None:
