@@ -116,19 +116,26 @@ class CapitalRestorer:
     def _name_starts(self, data: bytes, lo: int, hi: int) -> list[int]:
         """Offsets in ``[lo, hi)`` of institution names (which may run on past ``hi``)."""
         found = []
-        for pattern in self._names:
-            for match in pattern.finditer(data, lo):
-                if match.start() >= hi:
+        for lead, pattern in self._names:
+            for match in pattern.finditer(data, lo + lead):
+                start = match.start() - lead
+                if start >= hi:
                     break
-                found.append(match.start())
+                found.append(start)
         return found
 
 
 @cache
-def name_patterns(encoding: str) -> tuple[re.Pattern[bytes], ...]:
+def name_patterns(encoding: str) -> tuple[tuple[int, re.Pattern[bytes]], ...]:
     """:data:`capitals.NAMES` as patterns on raw ``encoding`` bytes, one per first word; a name
     counts only where no letter precedes it (checked after the literal, so the literal search
-    stays fast; the look-behind sees the bytes before the search's start)."""
+    stays fast; the look-behind sees the bytes before the search's start).
+
+    Each pattern comes with its lead: how many bytes of the first word come before the byte
+    the pattern starts at. The regex engine scans for a pattern's leading literal, so a word
+    whose first letters are common ASCII ("ch" of "châu", "u" of "uỷ") is led by its first
+    marked letter, a rarer byte, and the letters before it are checked behind: twice as fast
+    for those words, the same matches (a match's start is its position minus the lead)."""
     decoded = decode_raw(bytes(range(256)), encoding)
     space = _byte_class(decoded, str.isspace)
     letter = _byte_class(decoded, str.isalpha)
@@ -148,9 +155,21 @@ def name_patterns(encoding: str) -> tuple[re.Pattern[bytes], ...]:
     patterns = []
     for first, rests in by_first.items():
         head = _literal(decoded, first)
-        patterns.append(re.compile(head + b"(?<!" + letter + head + b")(?:" + b"|".join(rests)
-                                   + b")"))
+        rest = b"(?<!" + letter + head + b")(?:" + b"|".join(rests) + b")"
+        plain = _plain(decoded, first)
+        lead = next((i for i, byte in enumerate(plain or b"") if byte >= 0x80), 0)
+        if lead and plain is not None:
+            led = re.escape(plain[lead:]) + b"(?<=" + re.escape(plain) + b")"
+            patterns.append((lead, re.compile(led + rest)))
+        else:
+            patterns.append((0, re.compile(head + rest)))
     return tuple(patterns)
+
+
+def _plain(decoded: str, text: str) -> bytes | None:
+    """``text`` as bytes where each of its characters has exactly one code, else None."""
+    codes = [[b for b, meaning in enumerate(decoded) if meaning == ch] for ch in text]
+    return bytes(c[0] for c in codes) if all(len(c) == 1 for c in codes) else None
 
 
 def _byte_class(decoded: str, test: Callable[[str], bool]) -> bytes:
