@@ -60,6 +60,8 @@ class SettingsDialog(QDialog):
             form.addRow(caption, widget)
             self.readers[spec.key] = reader
             self.widgets[spec.key] = widget
+            if spec.key == "profile_id":
+                self._add_portal_profile_note(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -67,6 +69,22 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _add_portal_profile_note(self, form: QFormLayout) -> None:
+        """Under the profile choice, when the connected portal enforces a profile of its own:
+        the checks follow the portal's, so the user must not believe the choice above is in
+        force. The choice stays editable: it applies again when no portal profile is known."""
+        enforced = self._context.portal_profile
+        self.portal_profile_note: QLabel | None = None
+        if enforced is None:
+            return
+        note = self.portal_profile_note = QLabel(self.tr(
+            "The connected portal enforces its own rules: {0} — {1} ({2}). Checks follow them; "
+            "the choice above applies when the app knows no portal profile."
+        ).format(enforced.province, enforced.portal_name, enforced.id), self)
+        note.setWordWrap(True)
+        note.setAccessibleName(note.text())
+        form.addRow(note)
 
     def _make_widget(self, spec: SettingSpec, value: Any) -> tuple[QWidget, Reader]:
         if spec.choices:

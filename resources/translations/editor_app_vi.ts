@@ -723,6 +723,10 @@
         <source>Set by your IT staff (locked)</source>
         <translation>Do cán bộ CNTT thiết lập (đã khoá)</translation>
     </message>
+    <message>
+        <source>The connected portal enforces its own rules: {0} — {1} ({2}). Checks follow them; the choice above applies when the app knows no portal profile.</source>
+        <translation>Cổng đang kết nối áp dụng quy định riêng: {0} — {1} ({2}). Các kiểm tra theo quy định này; lựa chọn ở trên chỉ dùng khi ứng dụng chưa có hồ sơ quy định của Cổng.</translation>
+    </message>
 </context>
 <context>
     <name>VersionHistoryDialog</name>

@@ -99,3 +99,20 @@ def test_switching_profile_in_settings_updates_form_and_deadline(window, qtbot, 
     qtbot.waitUntil(lambda: "asker_kind" in window.editor.metadata.rows)
     assert ui_context.settings.get("profile_id") == "cao-bang"
     assert "caobang.gov.vn" in window.editor.fields.address_preview.text()
+
+
+def test_settings_say_when_the_portals_profile_is_in_force(window, qtbot, ui_context):
+    """The profile choice is the user's; once the connected portal enforces its own profile,
+    the dialog says so under it (in Vietnamese), and says nothing without one."""
+    from editor_app.core.profiles import load_profile
+    from editor_app.ui.settings_dialog import SettingsDialog
+
+    plain = SettingsDialog(ui_context, window)
+    assert plain.portal_profile_note is None
+    ui_context.set_portal_profile(load_profile("son-la"))
+    dialog = SettingsDialog(ui_context, window)
+    note = dialog.portal_profile_note
+    assert note is not None and note.accessibleName() == note.text()
+    assert note.text().startswith("Cổng đang kết nối áp dụng quy định riêng: Sơn La — ")
+    assert "(son-la)" in note.text()
+    assert dialog.profile_combo.isEnabled()  # still the user's choice for when offline
