@@ -122,11 +122,17 @@ def _group_encoding(key: str | None, group: _Group, from_encoding: str | None) -
     Runs are often single words ("hành", "kèm"); detection on them alone mistakes Unicode for a
     legacy charset, so the evidence is the paragraphs' text in that group of fonts.
     """
-    detected, confidence = _detect(_sample(group.paragraphs))
+    sample = _sample(group.paragraphs)
+    detected, confidence = _detect(sample)
     if key is not None:
-        # A legacy font: its own encoding unless the text reads clearly as Unicode.
+        # A legacy font: its own encoding unless the text reads clearly as Unicode, and, when
+        # no run in these fonts holds Unicode-only letters, reads better as Unicode than through
+        # the font ("tù phóc" and "tự phúc" are both Vietnamese: the font breaks the tie).
         unicode_like = detected in ("unicode", "unicode-decomposed", "ascii")
-        return UNICODE if unicode_like and confidence >= _DETECT_CONFIDENCE else key
+        if unicode_like and confidence >= _DETECT_CONFIDENCE and (
+                group.unicode_runs or not _reads_as_well_through(key, sample)):
+            return UNICODE
+        return key
     if from_encoding and from_encoding not in ("unicode", "ascii"):
         return from_encoding
     if group.unicode_runs * 4 >= len(group.ambiguous):
@@ -134,6 +140,15 @@ def _group_encoding(key: str | None, group: _Group, from_encoding: str | None) -
     if detected in _LEGACY and confidence >= _DETECT_CONFIDENCE:
         return detected
     return UNICODE
+
+
+def _reads_as_well_through(encoding: str, sample: str) -> bool:
+    """True when ``sample`` decoded as ``encoding`` is at least as Vietnamese as read as is."""
+    from editor_app.validation.text.codecs import decode_chars
+    from editor_app.validation.text.scoring import score
+
+    return score(decode_chars(sample, encoding)).value >= score(unicodedata.normalize(
+        "NFC", sample)).value
 
 
 def _sample(texts: Iterable[str]) -> str:

@@ -141,6 +141,19 @@ def test_short_latin1_legacy_runs_follow_the_document(tmp_path: Path) -> None:
     assert read_document(source).unicode_text() == "\n".join(["Hà", "Tài chính", *BODY])
 
 
+def test_legacy_font_breaks_a_tie_between_two_vietnamese_readings(tmp_path: Path) -> None:
+    """TCVN3 "tự phúc" seen through Windows-1252 is "tù phóc", also real syllables: with no
+    Unicode-only letter in those fonts to say otherwise, the .VnTime font decides."""
+    text = "tự tự tự tự phúc"
+    assert legacy(text, "tcvn3") == "tù tù tù tù phóc"
+    document = docx.Document()
+    document.add_paragraph().add_run(legacy(text, "tcvn3")).font.name = ".VnTime"
+    document.add_paragraph().add_run(legacy(text, "tcvn3")).font.name = ".VnTimeH"
+    source = tmp_path / "tie.docx"
+    document.save(str(source))
+    assert read_document(source).unicode_text() == f"{text}\n{text.upper()}"
+
+
 def test_soft_hyphen_element_in_legacy_run_is_u_horn(tmp_path: Path) -> None:
     """Word writes TCVN3 byte 0xAD as <w:softHyphen/>; in .VnTime it is the letter "ư"."""
     document = docx.Document()

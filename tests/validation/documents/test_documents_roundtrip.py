@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 import docx
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from editor_app.validation.documents import read_document
@@ -37,6 +37,7 @@ def test_vni_rtf_round_trip(text: str) -> None:
 
 @settings(max_examples=40, deadline=None)
 @given(TEXT)
+@example("tự tự tự tự phúc")  # found by hypothesis: "tù tù tù tù phóc" reads as Vietnamese too
 def test_tcvn3_uppercase_font_round_trip(text: str) -> None:
     """.VnTimeH: lowercase codes drawn as capitals, so every letter comes back as a capital."""
     with tempfile.TemporaryDirectory() as tmp:
