@@ -3,8 +3,11 @@
 ABC typists wrote toned capitals with lowercase codes because .VnTime has none ("QUYếT ĐịNH"),
 relying on .VnTimeH fonts to draw them big; in plain text that information is gone. It comes back
 from context: a word whose other letters are capitals is a capital word; a sentence or paragraph
-starts with a capital; institution names such as "Ủy ban nhân dân" are capitalised. Only letters
-the charset cannot hold as capitals are touched, so nothing the typist wrote is changed.
+starts with a capital, and so does a list item ("- ", "• ") where a sentence could start; a
+bracketed run of capitalised words that could all be capitals is capitals ("(ĐÃ KÝ)" under a
+signature: a typist who meant "(Đã ký)" wrote the "k" small); institution names such as "Ủy ban
+nhân dân" are capitalised. Only letters the charset cannot hold as capitals are touched, so
+nothing the typist wrote is changed.
 
 Speed matters (50 MB files): lines are only examined when a cheap regex says a lost letter touches
 a capital, sits at a sentence start or begins a known name; raw bytes take the faster path in
@@ -32,6 +35,7 @@ NAMES = (
     (("ủy", "ban"), "body"), (("uỷ", "ban"), "body"), (("ấn", "độ"), ""), (("ả", "rập"), ""),
     (("đông", "nam", "á"), "end"), (("châu", "á"), "end"), (("châu", "úc"), "end"),
 )
+BULLET_MARKS = "-–•+*"  # marks that open a list item
 _NAME_HEADS = ("ủy", "uỷ", "ấn", "ả r", "đông nam á", "châu á", "châu úc")
 
 
@@ -55,17 +59,20 @@ class _Patterns(FrozenRecord):
     """Every pattern starts with a literal or a character class, so the regex engine scans for
     it at C speed instead of trying each position (a 50 MB file must not take minutes)."""
 
-    __slots__ = ("caps", "starts", "fixed_lower", "names")  # noqa: RUF023 (repr order)
+    __slots__ = ("caps", "starts", "fixed_lower", "brackets", "names")  # noqa: RUF023 (repr order)
     caps: tuple[re.Pattern[str], ...]   # a lost letter inside a capital word
     starts: tuple[re.Pattern[str], ...]  # a lost letter opening a sentence or paragraph
     fixed_lower: re.Pattern[str]         # a lowercase letter the charset does have
+    brackets: re.Pattern[str]            # "(Đã Ký)": capitalised words that may all be capitals
     names: re.Pattern[str]
 
     def __init__(self, caps: tuple[re.Pattern[str], ...], starts: tuple[re.Pattern[str], ...],
-                 fixed_lower: re.Pattern[str], names: re.Pattern[str]) -> None:
+                 fixed_lower: re.Pattern[str], brackets: re.Pattern[str],
+                 names: re.Pattern[str]) -> None:
         self._set("caps", caps)
         self._set("starts", starts)
         self._set("fixed_lower", fixed_lower)
+        self._set("brackets", brackets)
         self._set("names", names)
 
 
@@ -74,11 +81,16 @@ def _patterns(encoding: str) -> _Patterns:
     lost = "".join(sorted(lost_letters(encoding)))
     upper = "A-ZĐÂĂÊÔƠƯ" + lost.upper()
     opening = f"[\"“‘(\\[]*[{lost}]"
+    word = f"[{upper}][{upper}{lost}]*"
+    item = f"(?:[{re.escape(BULLET_MARKS)}][ \\t]*)?"  # a list item's mark
     return _Patterns(
         caps=(re.compile(f"[{lost}][{upper}]"), re.compile(f"[{upper}]{{2}}[{lost}]")),
-        starts=(re.compile(f"[.!?…]\\s+{opening}"), re.compile(f"[:;]\\s*\\n\\s*{opening}"),
-                re.compile(f"\\n\\s*\\n\\s*{opening}"), re.compile(f"\\A\\s*{opening}")),
+        starts=(re.compile(f"[.!?…]\\s+{item}{opening}"),
+                re.compile(f"[:;]\\s*\\n\\s*{item}{opening}"),
+                re.compile(f"\\n\\s*\\n\\s*{item}{opening}"),
+                re.compile(f"\\A\\s*{item}{opening}")),
         fixed_lower=re.compile(f"[{''.join(sorted(set(LETTERS_LOWER) - set(lost)))}]"),
+        brackets=re.compile(f"\\([ \\t]*{word}(?:[ \\t]+{word})+[ \\t]*\\)"),
         names=names_pattern(),
     )
 
@@ -97,10 +109,19 @@ def restore_capitals(text: str, encoding: str = "tcvn3") -> str:
     if not lost_letters(encoding):
         return text
     patterns = _patterns(encoding)
-    text = _restore_words(text, encoding, patterns)
+    text = patterns.brackets.sub(_upper_all, _restore_words(text, encoding, patterns))
     for pattern in patterns.starts:
         text = pattern.sub(_capitalise_last, text)
     return _restore_names(text, patterns.names)
+
+
+def restore_brackets(line: str, encoding: str = "tcvn3") -> str:
+    """``line`` with its bracketed runs of possible capital words ("(Đã Ký)") in capitals."""
+    return _patterns(encoding).brackets.sub(_upper_all, line)
+
+
+def _upper_all(match: re.Match[str]) -> str:
+    return match.group(0).upper()
 
 
 def _capitalise_last(match: re.Match[str]) -> str:

@@ -24,16 +24,26 @@ from functools import cache
 from editor_app.validation.text.capitals import (
     BODIES,
     BODY_CAPITALS,
+    BULLET_MARKS,
     NAMES,
     lost_letters,
+    restore_brackets,
     restore_capitals,
     restore_line,
 )
 from editor_app.validation.text.codecs import byte_meanings, decode_raw
 
-_SENTENCE = (rb"\.[ \n]+q*L", rb":[ ]*\n[ \n]*q*L", rb"\n[ ]*\n[ \n]*q*L")
+# A lost letter after a sentence end, a colon and a line break, a blank line or at the start,
+# perhaps opening a list item ("b"): the item marks ride on these patterns, no scan of their own.
+# The quantifiers are possessive (the classes they cover are disjoint, so no match is lost):
+# without backtracking the optional item costs nothing.
+_ITEM = rb"(?:b[ ]*+)?+q*+L"
+_SENTENCE = (rb"\.[ \n]++" + _ITEM, rb":[ ]*+\n[ \n]*+" + _ITEM, rb"\n[ ]*+\n[ \n]*+" + _ITEM)
 _STARTS = tuple(re.compile(p) for p in _SENTENCE)
-_TEXT_START = re.compile(rb"\A[ \n]*q*L")
+_TEXT_START = re.compile(rb"\A[ \n]*+" + _ITEM)
+# A bracketed run of capitalised words that may all be capitals, as candidates: the decoded text
+# decides (capitals.restore_brackets); led by the literal "q", rarer than letters.
+_BRACKETS = re.compile(rb"q *+U[UL]*+(?: ++U[UL]*+)++ *+c")
 _CACHED_LINE = 1024     # longer capital lines are not remembered
 _LONG_LINE = 1 << 16    # capital lines longer than this are restored piece by piece
 _CACHE_LINES = 1 << 14  # the memory is cleared when it holds more lines than this
@@ -42,7 +52,8 @@ _CACHE_LINES = 1 << 14  # the memory is cleared when it holds more lines than th
 @cache
 def class_table(encoding: str) -> bytes:
     """Byte -> class: U capital, L lost lowercase, l other lowercase, . sentence end, : colon,
-    q opening quote or bracket, space, newline, - anything else."""
+    q opening quote or bracket, c closing bracket, b list-item mark, space, newline, - anything
+    else."""
     lost = lost_letters(encoding)
     table = bytearray(b"-" * 256)
     for byte, meaning in enumerate(byte_meanings(encoding)):
@@ -60,6 +71,10 @@ def class_table(encoding: str) -> bytes:
             table[byte] = ord(":")
         elif meaning in "\"“‘([":
             table[byte] = ord("q")
+        elif meaning == ")":
+            table[byte] = ord("c")
+        elif meaning in BULLET_MARKS:
+            table[byte] = ord("b")
         elif meaning in " \t\r\xa0":
             table[byte] = ord(" ")
     table[0x0A] = 0x0A
@@ -94,6 +109,9 @@ class CapitalRestorer:
         for at in _sentence_starts(classes, starts, lo, hi):
             if at not in edits and text.rfind("\n", 0, at) + 1 not in line_starts:
                 edits[at] = (at + 1, text[at].upper())
+        for at, letter in _bracket_letters(text, classes, self.encoding, lo, hi):
+            if at not in edits and text.rfind("\n", 0, at) + 1 not in line_starts:
+                edits[at] = (at + 1, letter)
         for at in self._name_starts(data, lo, hi):
             if at not in edits and text.rfind("\n", 0, at) + 1 not in line_starts:
                 edits[at] = (at + 1, text[at].upper())
@@ -107,6 +125,8 @@ class CapitalRestorer:
             line = text[start:end]
             has_lower = classes.find(b"l", start, end) >= 0
             fixed = _restore_long_line(line, self.encoding) if has_lower else line.upper()
+            if classes.find(b"c", start, end) >= 0:
+                fixed = restore_brackets(fixed, self.encoding)
             if len(key) <= _CACHED_LINE:
                 if len(self._lines) >= _CACHE_LINES:
                     self._lines.clear()
@@ -202,6 +222,23 @@ def _restore_long_line(line: str, encoding: str) -> str:
         pieces.append(restore_line(line[start:end], encoding))
         start = end
     return "".join(pieces)
+
+
+def _bracket_letters(
+    text: str, classes: bytes, encoding: str, lo: int, hi: int
+) -> list[tuple[int, str]]:
+    """``(offset, capital)`` for the letters in ``[lo, hi)`` that bracketed runs of capital
+    words make capitals; a run may begin in the context before ``lo`` or end after ``hi``."""
+    found = []
+    for match in _BRACKETS.finditer(classes):
+        start, end = match.span()
+        if end <= lo or start >= hi:
+            continue
+        piece = text[start:end]
+        fixed = restore_brackets(piece, encoding)
+        found += [(start + i, new) for i, (old, new) in enumerate(zip(piece, fixed, strict=True))
+                  if old != new and lo <= start + i < hi]
+    return found
 
 
 def _sentence_starts(

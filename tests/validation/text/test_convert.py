@@ -144,6 +144,28 @@ def test_restore_capitals_keeps_what_the_typist_wrote() -> None:
     assert restore_capitals("tp. hồ chí minh", "viscii") == "tp. hồ chí minh"  # VISCII lost none
 
 
+@pytest.mark.parametrize(("source", "why"), [
+    ("Thủ trưởng phải báo cáo bằng văn bản.\n- Áp dụng các biện pháp.", "item after a sentence"),
+    ("Gồm các bước sau:\n\n• Ủy quyền cho Sở;\n+ Ở cấp xã.", "items after a colon"),
+    ("Thay mặt Ban Giám đốc\n(ĐÃ KÝ)\nNguyễn Văn A", "signature mark"),
+    ("Kính gửi: ( ĐÃ KÝ )\ngửi (SỞ KẾ HOẠCH)", "bracketed capital words"),
+])
+def test_list_items_and_bracketed_capitals_come_back(source: str, why: str) -> None:
+    data = encode_text(source, "tcvn3", fold_case=True)
+    assert decode_bytes(data, "tcvn3") != source, why  # TCVN3 lost them
+    assert to_unicode_bytes(data, "tcvn3") == source, why
+    assert to_unicode(windows_1252(data)) == source, why  # the decoded-text path agrees
+
+
+def test_mixed_case_and_single_words_are_left_as_written() -> None:
+    """Only what the typist could not have meant small changes: "(Đã ký)", a lone "(Ký)", a
+    name in brackets and a dash inside a sentence keep their case."""
+    source = "Bản sao (Đã ký) và (Ký) tại (Hà Nội), gồm QĐ-UBND và - ở đây - như cũ, ở"
+    data = encode_text(source, "tcvn3", fold_case=True)
+    assert to_unicode_bytes(data, "tcvn3") == source
+    assert restore_capitals(decode_bytes(data, "tcvn3"), "tcvn3") == source
+
+
 def test_hostile_input_converts_without_crashing() -> None:
     import random
 
