@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import unicodedata
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from editor_app.validation.findings import REGISTRY, Location, Severity
 from editor_app.validation.text import codes
 from editor_app.validation.text.checks import apply_fix, check_text
 from editor_app.validation.text.codecs import encode_text
-from editor_app.validation.text.syllables import is_vietnamese_syllable
+from editor_app.validation.text.letters import LETTERS_LOWER, TONE_MARKS
+from editor_app.validation.text.syllables import is_vietnamese_syllable, strip_tone
 
 
 def windows_1252(data: bytes) -> str:
@@ -121,3 +125,14 @@ def test_unknown_fix() -> None:
 
     with pytest.raises(ValueError):
         apply_fix("x", "make-it-better")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=LETTERS_LOWER + "ñüöçøåæßi\u0307\u0301\u0323\u0303", max_size=8))
+def test_strip_tone_table_matches_unicode_normalisation(word: str) -> None:
+    """The table lookup for precomposed letters gives what NFD/NFC give, and anything else
+    (other Latin letters, combining marks) still goes through normalisation."""
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [ch for ch in decomposed if ch in TONE_MARKS]
+    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in TONE_MARKS))
+    assert strip_tone(word) == (bare, tones)
