@@ -35,10 +35,11 @@ from editor_app.validation.text.codecs import byte_meanings, decode_raw
 
 # A lost letter after a sentence end, a colon and a line break, a blank line or at the start,
 # perhaps opening a list item ("b"): the item marks ride on these patterns, no scan of their own.
-# The quantifiers are possessive (the classes they cover are disjoint, so no match is lost):
-# without backtracking the optional item costs nothing.
+# Sentence ends and colons share the class ".", so one scan finds both (a colon then needs a line
+# break, checked in Python on the few matches). The quantifiers are possessive (the classes they
+# cover are disjoint, so no match is lost): without backtracking the optional item costs nothing.
 _ITEM = rb"(?:b[ ]*+)?+q*+L"
-_SENTENCE = (rb"\.[ \n]++" + _ITEM, rb":[ ]*+\n[ \n]*+" + _ITEM, rb"\n[ ]*+\n[ \n]*+" + _ITEM)
+_SENTENCE = (rb"\.[ \n]++" + _ITEM, rb"\n[ ]*+\n[ \n]*+" + _ITEM)
 _STARTS = tuple(re.compile(p) for p in _SENTENCE)
 _TEXT_START = re.compile(rb"\A[ \n]*+" + _ITEM)
 # A bracketed run of capitalised words that may all be capitals, as candidates: the decoded text
@@ -51,7 +52,7 @@ _CACHE_LINES = 1 << 14  # the memory is cleared when it holds more lines than th
 
 @cache
 def class_table(encoding: str) -> bytes:
-    """Byte -> class: U capital, L lost lowercase, l other lowercase, . sentence end, : colon,
+    """Byte -> class: U capital, L lost lowercase, l other lowercase, . sentence end or colon,
     q opening quote or bracket, c closing bracket, b list-item mark, space, newline, - anything
     else."""
     lost = lost_letters(encoding)
@@ -65,10 +66,8 @@ def class_table(encoding: str) -> bytes:
             table[byte] = ord("U")
         elif meaning.islower():
             table[byte] = ord("l")
-        elif meaning in ".!?…":
+        elif meaning in ".!?…:;":
             table[byte] = ord(".")
-        elif meaning in ":;":
-            table[byte] = ord(":")
         elif meaning in "\"“‘([":
             table[byte] = ord("q")
         elif meaning == ")":
@@ -106,7 +105,7 @@ class CapitalRestorer:
             edits[start] = (end, self._line(data, text, classes, start, end))
         line_starts = set(edits)
         starts = [_TEXT_START, *_STARTS] if at_start else _STARTS
-        for at in _sentence_starts(classes, starts, lo, hi):
+        for at in _sentence_starts(classes, text, starts, lo, hi):
             if at not in edits and text.rfind("\n", 0, at) + 1 not in line_starts:
                 edits[at] = (at + 1, text[at].upper())
         for at, letter in _bracket_letters(text, classes, self.encoding, lo, hi):
@@ -242,15 +241,20 @@ def _bracket_letters(
 
 
 def _sentence_starts(
-    classes: bytes, patterns: list[re.Pattern[bytes]] | tuple[re.Pattern[bytes], ...],
+    classes: bytes, text: str, patterns: list[re.Pattern[bytes]] | tuple[re.Pattern[bytes], ...],
     lo: int, hi: int,
 ) -> list[int]:
-    """Offsets in ``[lo, hi)`` of lost letters that open a sentence or paragraph."""
+    """Offsets in ``[lo, hi)`` of lost letters that open a sentence or paragraph; after a
+    colon only on a new line ("gồm: ấy" is one sentence)."""
     found = []
     for pattern in patterns:
         for match in pattern.finditer(classes, 0, hi):
-            if match.end() > lo:
-                found.append(match.end() - 1)
+            start, end = match.span()
+            if end <= lo:
+                continue
+            if text[start] in ":;" and classes.find(b"\n", start, end) < 0:
+                continue
+            found.append(end - 1)
     return found
 
 
