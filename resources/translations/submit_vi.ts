@@ -40,6 +40,11 @@
     </message>
     <message>
         <location filename="../../editor_app/ui/submit/outbox_panel.py" line="113" />
+        <source>Actions</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/submit/outbox_panel.py" line="113" />
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>

@@ -145,6 +145,10 @@ def test_an_item_can_be_paused_retried_and_cancelled_from_the_panel(
     panel = window.submit.panel
     wait_state(qtbot, window, article.uid, "đang chờ gửi")
     item_id = panel.rows[panel.row_index(article.uid)].item_id
+    actions = panel.table.horizontalHeaderItem(2)  # the buttons' column is named, not blank
+    assert actions is not None and actions.text() == "Thao tác"
+    header = panel.table.horizontalHeader()
+    assert header.sectionSize(2) >= header.sectionSizeHint(2)
 
     def press(name: str) -> None:
         button = panel.table.findChild(QPushButton, f"{name}-{item_id}")

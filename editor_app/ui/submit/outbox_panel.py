@@ -110,7 +110,8 @@ class OutboxPanel(QWidget):
         self.sync_button.clicked.connect(self.sig_sync)
 
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([self.tr("Draft"), self.tr("State"), ""])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Draft"), self.tr("State"), self.tr("Actions")])
         self.table.setAccessibleName(self.tr("Submissions"))
         self.sync_button.setText(self.tr("Sync now"))
         self.sync_button.setToolTip(self.tr("Send what waits and fetch the portal's answers"))
@@ -149,9 +150,10 @@ class OutboxPanel(QWidget):
             self.table.setItem(index, TITLE, title)
             self._show_state(index, row)
             self.table.setCellWidget(index, ACTIONS, RowActions(row, self))
-        if self.rows:
-            width = self.table.cellWidget(0, ACTIONS).sizeHint().width()
-            self.table.setColumnWidth(ACTIONS, width + 4)
+        if self.rows:  # wide enough for the buttons and for the column's name
+            width = self.table.cellWidget(0, ACTIONS).sizeHint().width() + 4
+            header = self.table.horizontalHeader().sectionSizeHint(ACTIONS)
+            self.table.setColumnWidth(ACTIONS, max(width, header))
         self.table.resizeRowsToContents()
 
     def _show_state(self, index: int, row: Row) -> None:
