@@ -28,7 +28,7 @@ FROZEN = Path(__file__).resolve().parent.parent / "dist" / "editor-app" / (
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=21)
     args = parser.parse_args(argv)
     if not FROZEN.exists():
         print(f"no frozen build at {FROZEN}: run python installer/build.py first")
