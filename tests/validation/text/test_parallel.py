@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import io
 import itertools
+import os
 import random
+import signal
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from test_stream import administrative_text
 
-from editor_app.validation.text import stream
+from editor_app.validation.text import parallel, stream
 from editor_app.validation.text.codecs import encode_text
 from editor_app.validation.text.convert import convert_stream
-from editor_app.validation.text.parallel import convert_file, parts
+from editor_app.validation.text.parallel import WorkerFailed, convert_file, parts
 
 # Python 3.12+ warns when forking next to other threads (pytest's or Qt's from earlier tests);
 # these children run only the code under test and leave with os._exit.
@@ -60,6 +64,78 @@ def test_parts_in_two_processes_equal_one_process(tmp_path: Path, encoding: str)
     expected = one_process(path, encoding)
     assert in_parts(path, encoding) == expected
     assert in_parts(path, encoding, workers=3) == expected
+
+
+def _no_part_files(*args: object, **kwargs: object) -> tempfile.TemporaryDirectory[str]:
+    raise AssertionError("the parts went through files of their own, not into the output")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX only")
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+def test_forked_workers_write_into_the_output_file_after_what_it_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoding: str
+) -> None:
+    """The workers write their parts straight into a real output file, each at the offset the
+    previous part's length gives; what the caller wrote before and after stays in place."""
+    path = write(tmp_path, encode_text(administrative_text(300_000, seed=28), encoding,
+                                       fold_case=True, errors="replace"))
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", _no_part_files)
+    out = tmp_path / "out.txt"
+    seen: list[int] = []
+    with open(out, "wb") as target:
+        target.write("đầu\n".encode())
+        convert_file(path, target, encoding, workers=3, part_size=PART, start_method="fork",
+                     progress=seen.append)
+        target.write(b"end\n")
+    assert out.read_bytes() == "đầu\n".encode() + one_process(path, encoding) + b"end\n"
+    assert seen == sorted(seen) and seen[-1] == path.stat().st_size
+
+
+def test_an_output_opened_for_appending_gets_the_parts_in_order(tmp_path: Path) -> None:
+    """Appending ignores write offsets, so such an output takes the parts one after another."""
+    path = write(tmp_path, encode_text(administrative_text(200_000, seed=29), "tcvn3",
+                                       fold_case=True))
+    out = tmp_path / "out.txt"
+    out.write_bytes(b"before\n")
+    with open(out, "ab") as target:
+        convert_file(path, target, "tcvn3", workers=2, part_size=PART, start_method="fork")
+    assert out.read_bytes() == b"before\n" + one_process(path, "tcvn3")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX only")
+@pytest.mark.timeout(60)
+def test_a_worker_killed_mid_part_is_an_error_not_a_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker of the second part dies before handing on the offset: the one waiting for it
+    must not wait forever, the call fails, and no worker is left behind."""
+    path = write(tmp_path, encode_text(administrative_text(200_000, seed=30), "tcvn3",
+                                       fold_case=True))
+    second = parts(path, path.stat().st_size, PART)[1][0]
+    real = parallel.converted_chunks
+
+    def dying(source: str, start: int, end: int, *args: object) -> Iterator[bytes]:
+        if start == second:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(source, start, end, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "converted_chunks", dying)
+    before = _children()
+    with open(tmp_path / "out.txt", "wb") as target, pytest.raises(WorkerFailed):
+        convert_file(path, target, "tcvn3", workers=2, part_size=PART, start_method="fork")
+    assert _children() <= before
+
+
+def _children() -> set[int]:
+    """PIDs whose parent is this process (Linux /proc; empty elsewhere)."""
+    found = set()
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == os.getpid():
+                found.add(int(entry.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
 
 
 def test_spawned_workers_give_the_same_bytes(tmp_path: Path) -> None:
