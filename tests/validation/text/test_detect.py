@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from editor_app.validation.text import detect
 from editor_app.validation.text.codecs import encode_text
 from editor_app.validation.text.detect import detect_bytes, detect_text
 
@@ -33,6 +34,40 @@ def test_each_legacy_encoding_is_detected_from_bytes(encoding: str) -> None:
     detection = detect_bytes(data)
     assert detection.encoding == encoding
     assert detection.confidence > 0.7
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni", "viscii", "vps", "cp1258"])
+def test_a_clear_legacy_text_is_settled_by_its_first_kilobyte(
+    encoding: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scoring is most of detection's time: a long text that one charset clearly reads is
+    scored on about a kilobyte per charset, not on all the evidence."""
+    scored: list[int] = []
+    real_score = detect.score
+
+    def counting(text: str) -> detect.Score:
+        scored.append(len(text))
+        return real_score(text)
+
+    monkeypatch.setattr(detect, "score", counting)
+    data = encode_text(GOVERNMENT * 12, encoding, fold_case=True, errors="replace")
+    assert len(data) > detect.SCORE_LIMIT
+    detection = detect_bytes(data)
+    assert detection.encoding == encoding and detection.confidence > 0.9
+    assert len(scored) == len(detect.LEGACY_CANDIDATES)
+    assert max(scored) < detect.SCORE_LIMIT // 2  # a kilobyte or so, not all 4 KiB
+
+
+def test_a_first_kilobyte_that_settles_nothing_gets_the_whole_evidence() -> None:
+    """Lines of noise first, reading badly in every charset: the Vietnamese further on must
+    still decide."""
+    rng = random.Random(7)
+    noise = b"".join(
+        b" ".join(bytes(rng.randrange(0x80, 0xC0) for _ in range(5)) for _ in range(12)) + b"\n"
+        for _ in range(20))
+    assert len(noise) > detect.FIRST_LOOK
+    data = noise + encode_text(GOVERNMENT * 6, "vni")  # not the first candidate, which wins ties
+    assert detect_bytes(data).encoding == "vni"
 
 
 @pytest.mark.parametrize("encoding", ["tcvn3", "vni", "viscii", "vps", "cp1258"])
