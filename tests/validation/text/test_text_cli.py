@@ -133,3 +133,18 @@ def test_detect_refuses_binary_and_directories(files: dict[str, Path], tmp_path:
     assert f"{binary}: not a text file or a document" in result.stderr
     assert f"{tmp_path}: is a directory" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_text_commands_load_only_what_they_use(files: dict[str, Path], tmp_path: Path) -> None:
+    """The headless commands start fast: no Qt, no database, and neither the pools of
+    concurrent.futures nor shutil (argparse would import it for the terminal's width)."""
+    out = tmp_path / "out.txt"
+    for argv in (["detect", "--json", str(files["tcvn3"])],
+                 ["convert", str(files["tcvn3"]), "-o", str(out)]):
+        probe = ("import sys; from editor_app.cli import main; status = main(sys.argv[1:]); "
+                 "heavy = {'PySide6', 'sqlalchemy', 'concurrent.futures', 'shutil'}; "
+                 "print(sorted(heavy & set(sys.modules)), file=sys.stderr); sys.exit(status)")
+        result = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True,
+                                text=True, check=True)
+        assert result.stderr.strip() == "[]", (argv, result.stderr)
+    assert out.read_text(encoding="utf-8")
