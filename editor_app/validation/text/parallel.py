@@ -9,12 +9,13 @@ cores, and a 50 MB legacy file is about a second of pure-Python work on one of t
 
 Where forking is safe (Linux, a single-threaded command-line process) the workers are plain
 forked children (:mod:`forkpool`: no imports, a millisecond to start) and, when the output is a
-regular file, they write their parts into it themselves: a worker keeps its converted part in
-memory until it learns where the part starts, which is where the part before it ends. That offset
-travels as a baton through a ring of pipes (:class:`_Batons`), passed on as soon as a part's
-length is known, before it is written, so a worker waits only for the previous part's conversion,
-never for its disk write, and no byte is copied twice. (Copying the parts into the output in the
-parent took a sixth of a 50 MB conversion's wall time.)
+regular file, they write their parts into it themselves: a worker holds its converted chunks in
+memory until it learns where the part starts, which is where the part before it ends, and from
+then on writes each chunk as it comes. That offset travels as a baton through a ring of pipes
+(:class:`_Batons`), passed on as soon as a part's length is known, before its last writes, so a
+worker waits only for the previous part's conversion, never for its disk write, and no byte is
+copied twice. (Copying the parts into the output in the parent took a sixth of a 50 MB
+conversion's wall time.)
 
 Elsewhere (Windows, macOS, next to other threads, an output that is not a file) workers write
 their parts to files of their own, so only file names travel between processes, and the parent
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import select
 import stat
 import struct
 import sys
@@ -92,9 +94,11 @@ def convert_part(
 
 def converted_chunks(
     path: str, start: int, end: int, options: tuple[str, str, bool],
-    chunk_size: int = stream.CHUNK_SIZE,
+    chunk_size: int | None = None,
 ) -> Iterator[bytes]:
-    """``path[start:end]`` converted chunk by chunk, with the bytes around it as context only."""
+    """``path[start:end]`` converted chunk by chunk (of ``stream.CHUNK_SIZE`` unless told),
+    with the bytes around it as context only."""
+    chunk_size = chunk_size or stream.CHUNK_SIZE
     convert = _converter(options)
     with open(path, "rb") as source:
         size = os.fstat(source.fileno()).st_size
@@ -200,12 +204,7 @@ def _convert_into(
 
         def run(index: int) -> None:
             start, end = ranges[index]
-            chunks = list(converted_chunks(str(path), start, end, options))
-            at = batons.take(index)
-            batons.hand(index + 1, at + sum(map(len, chunks)))
-            for chunk in chunks:
-                _write_at(fd, chunk, at)
-                at += len(chunk)
+            _write_part(converted_chunks(str(path), start, end, options), index, batons, fd)
 
         done = 0
         try:
@@ -217,6 +216,28 @@ def _convert_into(
         except forkpool.ChildFailed as exc:
             raise WorkerFailed(f"a conversion worker failed: {exc}") from exc
         target.seek(batons.take(len(ranges)))
+
+
+def _write_part(chunks: Iterator[bytes], part: int, batons: _Batons, fd: int) -> None:
+    """Write a part's converted chunks into ``fd`` at the part's offset: as they come once the
+    offset is known (the part before has been converted), held in memory until then. The next
+    part's offset is handed on as soon as this part's length is known, before the last writes."""
+    start: int | None = None
+    held: list[bytes] = []
+    length = written = 0
+    for chunk in chunks:
+        held.append(chunk)
+        length += len(chunk)
+        if start is None:
+            start = batons.poll(part)
+        if start is not None:
+            _write_at(fd, held, start + written)
+            written = length
+            held.clear()
+    if start is None:
+        start = batons.take(part)
+    batons.hand(part + 1, start + length)
+    _write_at(fd, held, start + written)
 
 
 class _Batons:
@@ -243,6 +264,12 @@ class _Batons:
     def hand(self, part: int, offset: int) -> None:
         os.write(self._pipes[part % len(self._pipes)][1], self._OFFSET.pack(offset))
 
+    def poll(self, part: int) -> int | None:
+        """The offset of ``part`` if it has been handed on already, else None (no waiting)."""
+        waiting = select.poll()
+        waiting.register(self._pipes[part % len(self._pipes)][0], select.POLLIN)
+        return self.take(part) if waiting.poll(0) else None
+
     def take(self, part: int) -> int:
         raw = os.read(self._pipes[part % len(self._pipes)][0], self._OFFSET.size)
         if len(raw) != self._OFFSET.size:  # never: offsets are written whole (below PIPE_BUF)
@@ -250,11 +277,13 @@ class _Batons:
         return int(self._OFFSET.unpack(raw)[0])
 
 
-def _write_at(fd: int, data: bytes, offset: int) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.pwrite(fd, view, offset)
-        view, offset = view[written:], offset + written
+def _write_at(fd: int, chunks: list[bytes], offset: int) -> None:
+    """``chunks`` one after another into ``fd`` from ``offset`` (short writes continued)."""
+    for chunk in chunks:
+        view = memoryview(chunk)
+        while view:
+            written = os.pwrite(fd, view, offset)
+            view, offset = view[written:], offset + written
 
 
 def _part_file(folder: Path, index: int) -> Path:

@@ -80,6 +80,7 @@ def test_forked_workers_write_into_the_output_file_after_what_it_holds(
     path = write(tmp_path, encode_text(administrative_text(300_000, seed=28), encoding,
                                        fold_case=True, errors="replace"))
     monkeypatch.setattr(tempfile, "TemporaryDirectory", _no_part_files)
+    monkeypatch.setattr(stream, "CHUNK_SIZE", 1 << 12)  # parts of several chunks: some held
     out = tmp_path / "out.txt"
     seen: list[int] = []
     with open(out, "wb") as target:
