@@ -259,24 +259,17 @@ def _sentence_starts(
 
 
 # A capital touching a lost letter: "LU" or "UUL", matched at the capital, which is rarer than
-# lost letters, so the regex engine's scan for the literal "U" leads (faster than two finds).
-_CAPS_TOUCH = re.compile(rb"U(?:(?<=LU)|(?<=UU)(?=L))")
+# lost letters, so the regex engine's scan for the literal "U" leads (faster than two finds); the
+# match runs on to the line end, so the scan goes on from the next line and visits each once.
+_CAPS_LINE = re.compile(rb"U(?:(?<=LU)|(?<=UU)(?=L))[^\n]*+")
 
 
 def _caps_lines(classes: bytes, lo: int, hi: int) -> list[tuple[int, int]]:
     """``(start, end)`` of lines in ``[lo, hi)`` where a lost letter touches a capital (LU, UUL),
-    in order; the search goes on after each line found, so a line is visited once."""
-    found = []
-    search, find, rfind = _CAPS_TOUCH.search, classes.find, classes.rfind
-    match = search(classes, lo, hi)
-    while match:
-        at = match.start()
-        start = rfind(b"\n", 0, at) + 1
-        end = find(b"\n", at, hi)
-        end = hi if end < 0 else end
-        found.append((start, end))
-        match = search(classes, end, hi)
-    return found
+    in order; a line running past ``hi`` ends there."""
+    rfind = classes.rfind
+    return [(rfind(b"\n", 0, match.start()) + 1, match.end())
+            for match in _CAPS_LINE.finditer(classes, lo, hi)]
 
 
 def _apply(text: str, edits: dict[int, tuple[int, str]], lo: int, hi: int) -> str:
