@@ -71,11 +71,12 @@ if __name__ == "__main__":
 def install_app(folder: Path) -> None:
     """The package copied into ``folder/site``, a fresh virtual environment in ``folder/venv``
     (no pip, no site-packages of its own, so no editable-install hook) and the ``editor-app``
-    launcher beside the package."""
+    launcher in ``folder/bin``."""
     shutil.copytree(ROOT / "editor_app", folder / "site" / "editor_app",
                     ignore=shutil.ignore_patterns("__pycache__"))
     venv.EnvBuilder(with_pip=False, symlinks=os.name != "nt").create(folder / "venv")
-    (folder / "editor-app").write_text(LAUNCHER, encoding="utf-8")
+    (folder / "bin").mkdir()
+    (folder / "bin" / "editor-app").write_text(LAUNCHER, encoding="utf-8")
 
 
 def python(folder: Path) -> str:
@@ -106,7 +107,7 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 def app(folder: Path, *args: str) -> list[str]:
     """``editor-app ARGS`` as installed in ``folder`` by :func:`install_app`."""
-    return [python(folder), str(folder / "editor-app"), *args]
+    return [python(folder), str(folder / "bin" / "editor-app"), *args]
 
 
 def load() -> str:
@@ -262,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _clean(folder: Path) -> None:
-    """Remove the inputs and outputs, keep the bytecode cache."""
+    """Remove the inputs and outputs, keep the bytecode cache and the launcher."""
     for leftover in folder.iterdir():
         if leftover.is_file():
             leftover.unlink()
