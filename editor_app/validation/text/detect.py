@@ -292,9 +292,13 @@ def _legacy_scores(evidence: bytes) -> dict[str, Score]:
     text that reads badly in every charset get the whole evidence."""
     cut = max(evidence.rfind(b" ", 0, FIRST_LOOK), evidence.rfind(b"\n", 0, FIRST_LOOK)) + 1
     if len(evidence) > FIRST_LOOK and cut:  # cut between words: no letter parted from its tone
-        first = {enc: score(decode_bytes(evidence[:cut], enc)) for enc in LEGACY_CANDIDATES}
+        first = _scores_on(evidence[:cut])
         if _settled(first):
             return first
+    return _scores_on(evidence)
+
+
+def _scores_on(evidence: bytes) -> dict[str, Score]:
     return {enc: score(decode_bytes(evidence, enc)) for enc in LEGACY_CANDIDATES}
 
 

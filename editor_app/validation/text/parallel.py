@@ -155,23 +155,34 @@ def convert_file(
         return
     options = (encoding, tone_style, restore_case)
     method = start_method or _start_method()
+    workers = min(workers, len(ranges))
+    fd = None
     if method == "fork":
         _converter(options)  # built once here (tables, compiled patterns), inherited by each child
         fd = _positioned_file(target)
-        if fd is not None:
-            _convert_into(path, ranges, options, min(workers, len(ranges)), target, fd, progress)
-            return
-    import tempfile  # only here: the forked path needs no part files (faster CLI start)
+    lengths = (_written_in_place(path, ranges, options, workers, target, fd) if fd is not None
+               else _appended_parts(path, ranges, options, workers, method, target))
+    done = 0
+    for length in lengths:
+        done += length
+        if progress is not None:
+            progress(done)
+
+
+def _appended_parts(
+    path: Path, ranges: list[tuple[int, int]], options: tuple[str, str, bool], workers: int,
+    start_method: str, target: BinaryIO,
+) -> Iterator[int]:
+    """Workers convert into part files, appended to ``target`` in order; yields each part's
+    source length once appended."""
+    import tempfile  # only here: the in-place path needs no part files (faster CLI start)
 
     with tempfile.TemporaryDirectory(prefix="editor-app-convert-") as folder:
-        done = 0
-        for length, part in _converted_parts(path, ranges, options, min(workers, len(ranges)),
-                                             method, Path(folder)):
+        for length, part in _converted_parts(path, ranges, options, workers, start_method,
+                                             Path(folder)):
             _append(target, part)
             part.unlink()
-            done += length
-            if progress is not None:
-                progress(done)
+            yield length
 
 
 def _positioned_file(target: BinaryIO) -> int | None:
@@ -189,12 +200,13 @@ def _positioned_file(target: BinaryIO) -> int | None:
     return None if fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_APPEND else fd
 
 
-def _convert_into(
+def _written_in_place(
     path: Path, ranges: list[tuple[int, int]], options: tuple[str, str, bool], workers: int,
-    target: BinaryIO, fd: int, progress: Callable[[int], None] | None,
-) -> None:
+    target: BinaryIO, fd: int,
+) -> Iterator[int]:
     """Forked workers write the parts straight into ``target`` (its descriptor ``fd``) from
-    its current position; then ``target`` is positioned after the last part."""
+    its current position; yields each part's source length once written, in order, and leaves
+    ``target`` positioned after the last part."""
     from editor_app.validation.text import forkpool
 
     target.flush()
@@ -206,13 +218,10 @@ def _convert_into(
             start, end = ranges[index]
             _write_part(converted_chunks(str(path), start, end, options), index, batons, fd)
 
-        done = 0
         try:
             for index in forkpool.run_in_order(len(ranges), run, workers, window):
                 start, end = ranges[index]
-                done += end - start
-                if progress is not None:
-                    progress(done)
+                yield end - start
         except forkpool.ChildFailed as exc:
             raise WorkerFailed(f"a conversion worker failed: {exc}") from exc
         target.seek(batons.take(len(ranges)))
